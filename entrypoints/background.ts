@@ -1,0 +1,14 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { handleMessages } from '@/utils/messages';
+import { applySnapshot } from '@/utils/inbox/service';
+
+// Wiring only: every handler lives in its module. The worker can stop at any moment, so nothing
+// here keeps state in memory.
+export default defineBackground(() => {
+  handleMessages({
+    snapshot: async (message, sender) => {
+      await applySnapshot(message.platform, sender.tab?.id, message.url, message.read);
+      return { accepted: true };
+    },
+  });
+});

@@ -1,0 +1,111 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Contact, PlatformId } from './platforms/contract';
+import type { Reply } from './replies/model';
+
+/** One conversation of the cross-network inbox, key `platform:threadId`. */
+export interface ConversationRecord {
+  key: string;
+  platform: PlatformId;
+  threadId: string;
+  name: string;
+  handle?: string;
+  snippet?: string;
+  url?: string;
+  unread: boolean;
+  unreadCount?: number;
+  lastFromMe?: boolean;
+  muted?: boolean;
+  /** Last activity as the platform showed it (epoch ms). */
+  time?: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** When it started waiting for our reply; null while it is not waiting. */
+  waitingSince: number | null;
+  /** Marked done at this time; holds until newer activity. */
+  doneAt?: number;
+  snoozedUntil?: number;
+}
+
+/** What is known of one platform: its own totals, its tabs, its health. */
+export interface PlatformStateRecord {
+  platform: PlatformId;
+  /** The platform's own counter; null when it shows none. */
+  unreadTotal: number | null;
+  /** Unread rows seen, used when the platform has no counter. */
+  unreadRows: number;
+  lastSeen: number;
+  /** Tabs currently showing this platform; empty = stale numbers. */
+  tabs: number[];
+  missing: string[];
+  active: Contact | null;
+  url?: string;
+}
+
+/** Usage and response-time events (bounded, pruned with the inbox). */
+export interface EventRecord {
+  id?: number;
+  type: 'reply-used' | 'response';
+  at: number;
+  platform?: PlatformId;
+  key?: string;
+  replyId?: string;
+  /** For responses: when the wait started. */
+  start?: number;
+}
+
+export interface DmDeskDB extends DBSchema {
+  replies: { key: string; value: Reply; indexes: { updatedAt: number } };
+  conversations: {
+    key: string;
+    value: ConversationRecord;
+    indexes: { platform: PlatformId; lastSeen: number };
+  };
+  platforms: { key: PlatformId; value: PlatformStateRecord };
+  events: { key: number; value: EventRecord; indexes: { at: number; type: EventRecord['type'] } };
+}
+
+export const DB_NAME = 'dm-desk';
+export const DB_VERSION = 1;
+
+/**
+ * Versioned upgrades: each `case` brings a database from the version before it, and falls through
+ * to the next, so any old version reaches the current one.
+ */
+export function upgrade(db: IDBPDatabase<DmDeskDB>, oldVersion: number): void {
+  switch (oldVersion) {
+    case 0: {
+      const replies = db.createObjectStore('replies', { keyPath: 'id' });
+      replies.createIndex('updatedAt', 'updatedAt');
+      const conversations = db.createObjectStore('conversations', { keyPath: 'key' });
+      conversations.createIndex('platform', 'platform');
+      conversations.createIndex('lastSeen', 'lastSeen');
+      db.createObjectStore('platforms', { keyPath: 'platform' });
+      const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+      events.createIndex('at', 'at');
+      events.createIndex('type', 'type');
+    }
+    // case 1: the next version's changes go here.
+  }
+}
+
+let opening: Promise<IDBPDatabase<DmDeskDB>> | null = null;
+
+/** The extension's database (one connection per page or worker). */
+export function getDb(): Promise<IDBPDatabase<DmDeskDB>> {
+  opening ??= openDB<DmDeskDB>(DB_NAME, DB_VERSION, {
+    upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+    blocking: () => {
+      // A newer version wants the database: close so it can upgrade, reopen on next use.
+      void opening?.then((db) => db.close());
+      opening = null;
+    },
+  });
+  return opening;
+}
+
+/** For tests and "Delete all data": forget the cached connection. */
+export async function closeDb(): Promise<void> {
+  const current = opening;
+  opening = null;
+  if (current) (await current).close();
+}

@@ -1,0 +1,53 @@
+import type { Contact } from '../platforms/contract';
+import { cleanText } from './text';
+
+/**
+ * Split a display name into first and last name for personalisation.
+ * "Ana María López" → Ana / López; "Dr. Jane Smith" → Jane / Smith; "@ana.lopez" → handle only;
+ * "Acme Support" (a business) → no first name, so "Hi {{first_name|there}}" says "Hi there".
+ */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev', 'fr', 'sr', 'sra', 'srta', 'don', 'doña', 'herr', 'frau', 'mme', 'mlle', 'm',
+]);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'mba', 'esq']);
+const BUSINESS_WORDS = new Set([
+  'support', 'team', 'help', 'helpdesk', 'service', 'services', 'official', 'store', 'shop', 'inc', 'llc', 'ltd',
+  'gmbh', 'co', 'corp', 'company', 'agency', 'studio', 'media', 'news', 'app', 'bot', 'group', 'care', 'customer',
+  'sales', 'marketing', 'brand', 'hq', 'labs', 'boutique', 'cafe', 'café', 'restaurant', 'bakery', 'salon',
+]);
+
+// Emoji and pictographs (with their joiners and variation selectors).
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F\u20E3]/gu;
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/[.,]/g, '');
+}
+
+export function splitName(display: string | null | undefined, handle?: string): Contact | null {
+  const name = cleanText(display, 200);
+  const cleanHandle = cleanText(handle, 100).replace(/^@/, '') || undefined;
+  if (!name && !cleanHandle) return null;
+  const base: Contact = { name: name || `@${cleanHandle}`, ...(cleanHandle ? { handle: cleanHandle } : {}) };
+  if (!name) return base;
+
+  // A handle shown as the name: "@ana.lopez" or "ana_lopez92" (no spaces, has _ . or digits).
+  if (/^@\S+$/.test(name)) return { ...base, handle: cleanHandle ?? name.slice(1) };
+
+  const words = name
+    .replace(EMOJI, ' ')
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') // "Ana (Acme)" → "Ana"
+    .split(/[\s|·•]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.'’-]+$/gu, ''))
+    .filter((w) => w && /\p{L}/u.test(w));
+  if (words.length === 0) return base;
+  if (words.some((w) => BUSINESS_WORDS.has(bare(w)))) return base;
+  if (words.length === 1 && /[_\d]/.test(words[0]!)) return base; // looks like a username
+
+  while (words.length > 1 && TITLES.has(bare(words[0]!))) words.shift();
+  while (words.length > 1 && SUFFIXES.has(bare(words[words.length - 1]!))) words.pop();
+  if (words.length === 1 && TITLES.has(bare(words[0]!))) return base;
+
+  const [first, ...rest] = words;
+  const last = rest.length ? rest[rest.length - 1] : undefined;
+  return { ...base, firstName: first, ...(last ? { lastName: last } : {}) };
+}

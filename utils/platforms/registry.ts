@@ -1,0 +1,14 @@
+import type { PlatformAdapter } from './contract';
+import { platformOfUrl, type PlatformId } from './hosts';
+import { instagram } from './instagram';
+
+/** Every platform adapter; a new platform is one line here. */
+export const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
+  instagram,
+};
+
+/** The adapter for a page, or null when DM Desk does not read that site. */
+export function adapterFor(url: string | URL): PlatformAdapter | null {
+  const platform = platformOfUrl(url);
+  return platform ? (ADAPTERS[platform] ?? null) : null;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { platformIdSchema } from '../platforms/contract';
+
+/** Variables a reply body may use; `{{name|fallback}}` gives a fallback. */
+export const REPLY_VARIABLES = [
+  'first_name',
+  'last_name',
+  'name',
+  'handle',
+  'platform',
+  'my_name',
+  'date',
+  'time',
+  'weekday',
+  'cursor',
+] as const;
+export type ReplyVariable = (typeof REPLY_VARIABLES)[number];
+
+export const REPLY_LIMITS = { title: 120, body: 10_000, tags: 20, tag: 40 } as const;
+export const SHORTCUT_PATTERN = /^[A-Za-z0-9;:/._-]{2,32}$/;
+
+/** A saved reply as stored and exchanged. */
+export const replySchema = z.object({
+  id: z.string().min(1).max(100),
+  title: z.string().trim().min(1, 'Title is required').max(REPLY_LIMITS.title),
+  body: z.string().max(REPLY_LIMITS.body, `Body is longer than ${REPLY_LIMITS.body} characters`),
+  shortcut: z
+    .string()
+    .regex(SHORTCUT_PATTERN, 'Shortcut: 2–32 letters, digits or ; : / . _ -')
+    .optional(),
+  tags: z.array(z.string().trim().min(1).max(REPLY_LIMITS.tag)).max(REPLY_LIMITS.tags),
+  /** Empty = every platform. */
+  platforms: z.array(platformIdSchema),
+  createdAt: z.number().int().min(0),
+  updatedAt: z.number().int().min(0),
+  useCount: z.number().int().min(0),
+  lastUsedAt: z.number().int().min(0).optional(),
+});
+export type Reply = z.infer<typeof replySchema>;
