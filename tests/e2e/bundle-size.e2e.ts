@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extensionDir } from './harness';
+
+/**
+ * Bundle sizes are stable, so unlike timings they are asserted: the content script loads into
+ * every platform page and must stay within its budget (README "Performance").
+ */
+export const BUDGETS_KB_GZIP = { content: 60, popup: 150, options: 170, background: 60 } as const;
+
+function gzipKb(file: string): number {
+  return gzipSync(readFileSync(file)).length / 1024;
+}
+
+/** The popup and options pages load their entry chunk plus the chunks it imports. */
+function pageKb(page: 'popup' | 'options'): number {
+  const dir = extensionDir();
+  const html = readFileSync(path.join(dir, `${page}.html`), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return scripts.reduce((sum, rel) => sum + gzipKb(path.join(dir, rel)), 0);
+}
+
+describe('bundle budgets (gzip)', () => {
+  it('content script', () => {
+    const dir = path.join(extensionDir(), 'content-scripts');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const kb = files.reduce((sum, f) => sum + gzipKb(path.join(dir, f)), 0);
+    expect(kb).toBeGreaterThan(1);
+    expect(kb).toBeLessThanOrEqual(BUDGETS_KB_GZIP.content);
+  });
+  it('background worker', () => {
+    const kb = gzipKb(path.join(extensionDir(), 'background.js'));
+    expect(kb).toBeLessThanOrEqual(BUDGETS_KB_GZIP.background);
+  });
+  it('popup and options pages', () => {
+    expect(statSync(path.join(extensionDir(), 'popup.html')).size).toBeGreaterThan(0);
+    expect(pageKb('popup')).toBeLessThanOrEqual(BUDGETS_KB_GZIP.popup);
+    expect(pageKb('options')).toBeLessThanOrEqual(BUDGETS_KB_GZIP.options);
+  });
+});
