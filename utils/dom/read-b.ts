@@ -97,11 +97,13 @@ export function boldAmong(elements: readonly (Element | null | undefined)[]): bo
  * (signed CDN URLs carry expiring tokens: TikTok x-expires, WhatsApp oe=, LinkedIn e=) and
  * without data: URIs (placeholders).
  */
-export function avatarKey(img: Element | null | undefined): string {
+export function avatarKey(img: Element | null | undefined, options: { pathOnly?: boolean } = {}): string {
   if (!img) return '';
   const src = img.getAttribute('src') ?? '';
   if (!src || src.startsWith('data:') || src.startsWith('blob:')) return '';
-  return src.split(/[?#]/)[0]!.slice(0, 500);
+  const bare = src.split(/[?#]/)[0]!;
+  // CDN shards change between loads (TikTok p16-sign-va / p77-sign-sg): keep the path alone.
+  return (options.pathOnly ? bare.replace(/^[a-z]+:\/\/[^/]+/i, '') : bare).slice(0, 500);
 }
 
 /**
