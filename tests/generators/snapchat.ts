@@ -1,5 +1,5 @@
 /** A Snapchat for web page (www.snapchat.com/web, Friends Feed list) with `rows` chats after the friend carousel. */
-export const url = 'https://www.snapchat.com/web';
+export const url: string = 'https://www.snapchat.com/web';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Ana López', 'Ben 🏄', 'محمد علي', 'Chloé', 'Team Snapchat', 'Jo', 'Kai ✨', 'Lina'];

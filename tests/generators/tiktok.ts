@@ -1,5 +1,5 @@
 /** A TikTok messages page (2026 dm-new-* markup) with `rows` conversations. */
-export const url = 'https://www.tiktok.com/messages?lang=en';
+export const url: string = 'https://www.tiktok.com/messages?lang=en';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Ana López ✨', 'kai.music', 'ليلى', 'Creators Club 🎬', 'Sofía Ramírez', 'noah_b', 'Jonas Müller', 'Café Luna ☕'];

@@ -1,5 +1,5 @@
 /** A WhatsApp Web page (2024–2026 markup: role=listitem rows, no test ids) with `rows` chats. */
-export const url = 'https://web.whatsapp.com/';
+export const url: string = 'https://web.whatsapp.com/';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Mamá ❤️', 'Ana López', 'محمد علي', '+1 (555) 010-', 'Family 🏡', 'José García', 'Tienda Sol', 'Priya'];
