@@ -1,10 +1,18 @@
 import type { PlatformAdapter } from './contract';
 import { platformOfUrl, type PlatformId } from './hosts';
 import { instagram } from './instagram';
+import { linkedin } from './linkedin';
+import { tiktok } from './tiktok';
+import { whatsapp } from './whatsapp';
+import { snapchat } from './snapchat';
 
 /** Every platform adapter; a new platform is one line here. */
 export const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
   instagram,
+  linkedin,
+  tiktok,
+  whatsapp,
+  snapchat,
 };
 
 /** The adapter for a page, or null when DM Desk does not read that site. */

@@ -1,0 +1,154 @@
+import { cleanText, parseCount } from './text';
+
+/**
+ * Small reading helpers for the LinkedIn, TikTok, WhatsApp and Snapchat adapters: ordered
+ * strategy lists that survive a throwing step, null-safe queries, relative boldness, stable
+ * avatar keys. Nothing here throws.
+ */
+
+/** The first strategy that gives a value (not null, undefined or ''); a strategy that throws is skipped. */
+export function firstOf<T>(strategies: readonly (() => T | null | undefined)[]): T | null {
+  for (const strategy of strategies) {
+    try {
+      const value = strategy();
+      if (value !== null && value !== undefined && (value as unknown) !== '') return value;
+    } catch {
+      // A detached node or an odd page: try the next strategy.
+    }
+  }
+  return null;
+}
+
+/** Run one part of a read; a failure gives the fallback instead of losing the whole read. */
+export function attempt<T>(part: () => T, fallback: T): T {
+  try {
+    return part();
+  } catch {
+    return fallback;
+  }
+}
+
+/** querySelector that never throws (bad selector, detached root). */
+export function q<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E | null {
+  if (!root) return null;
+  try {
+    return root.querySelector<E>(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** querySelectorAll as an array that never throws. */
+export function qa<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E[] {
+  if (!root) return [];
+  try {
+    return Array.from(root.querySelectorAll<E>(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** The first selector of a list that matches under root. */
+export function qFirst<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selectors: readonly string[]): E | null {
+  for (const selector of selectors) {
+    const found = q<E>(root, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All matches of the first selector of a list that matches anything under root. */
+export function qaFirst<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selectors: readonly string[]): E[] {
+  for (const selector of selectors) {
+    const found = qa<E>(root, selector);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Computed font weight as a number (400 when unknown or without layout). */
+export function fontWeight(element: Element | null | undefined): number {
+  if (!element) return 400;
+  try {
+    const view = element.ownerDocument.defaultView;
+    const value = view?.getComputedStyle(element).fontWeight ?? '';
+    if (value === 'bold' || value === 'bolder') return 700;
+    if (value === 'normal' || value === 'lighter' || value === '') return 400;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : 400;
+  } catch {
+    return 400;
+  }
+}
+
+/**
+ * Which elements are bold compared with their peers: weight ≥ 600 and heavier than the lightest
+ * of the list. Relative, because a heading's default bold (LinkedIn names are <h3>) or a page
+ * that styles every name bold must not make every row unread.
+ */
+export function boldAmong(elements: readonly (Element | null | undefined)[]): boolean[] {
+  const weights = elements.map((element) => (element ? fontWeight(element) : 400));
+  const lightest = Math.min(...weights);
+  return weights.map((weight) => weight >= 600 && weight > lightest);
+}
+
+/**
+ * A key for an avatar that stays the same between page loads: the image URL without its query
+ * (signed CDN URLs carry expiring tokens: TikTok x-expires, WhatsApp oe=, LinkedIn e=) and
+ * without data: URIs (placeholders).
+ */
+export function avatarKey(img: Element | null | undefined, options: { pathOnly?: boolean } = {}): string {
+  if (!img) return '';
+  const src = img.getAttribute('src') ?? '';
+  if (!src || src.startsWith('data:') || src.startsWith('blob:')) return '';
+  const bare = src.split(/[?#]/)[0]!;
+  // CDN shards change between loads (TikTok p16-sign-va / p77-sign-sg): keep the path alone.
+  return (options.pathOnly ? bare.replace(/^[a-z]+:\/\/[^/]+/i, '') : bare).slice(0, 500);
+}
+
+/**
+ * A count shown as a number in a badge whose aria-label repeats it in any language
+ * ("2" with aria-label "2 unread messages" / "2 mensajes no leídos"): the number, else null.
+ */
+export function labelledCount(element: Element | null | undefined): number | null {
+  if (!element) return null;
+  const text = cleanText(element.textContent);
+  if (!/^\d{1,6}\+?$/.test(text)) return null;
+  const label = element.getAttribute('aria-label') ?? element.closest('[aria-label]')?.getAttribute('aria-label') ?? '';
+  const fromText = parseCount(text);
+  return fromText !== null && parseCount(label) === fromText ? fromText : null;
+}
+
+/**
+ * "You: Thanks!" → { fromMe: true, text: "Thanks!" }. The prefix is localised: the common
+ * spellings are listed; an unknown language gives fromMe false only when `otherPrefix` matched.
+ */
+const YOU_PREFIX =
+  /^(you|vous|toi|tú|tu|usted|você|voce|sie|du|jij|siz|sen|вы|ты|أنت|אתה|आप|anda|kamu|bạn|คุณ|あなた|나|你|您)\s*[:：]\s*/i;
+
+export function stripYou(snippet: string): { fromMe: boolean; text: string } {
+  const match = snippet.match(YOU_PREFIX);
+  return match ? { fromMe: true, text: snippet.slice(match[0].length) } : { fromMe: false, text: snippet };
+}
+
+/** An id from a path pattern such as /messaging/thread/<id>/. */
+export function idFromPath(href: string | null | undefined, pattern: RegExp): string | null {
+  if (!href) return null;
+  const match = href.match(pattern);
+  return match?.[1] ? decodeURIComponentSafe(match[1]) : null;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A thread row without its undefined fields (smaller messages, cleaner comparisons). */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
+  return out as T;
+}
