@@ -90,7 +90,8 @@ export function mergeConversation(previous: ConversationRecord | undefined, row:
       // Answered (our message is last: its time when known) or read. Marked done before that?
       // Then it was handled at the Done time.
       let at = row.lastFromMe === true && time !== undefined && time >= start ? time : now;
-      if (doneAt !== undefined && doneAt >= start) at = Math.min(at, doneAt);
+      const markedDone = previous?.doneAt;
+      if (markedDone !== undefined && markedDone >= start) at = Math.min(at, markedDone);
       response = { type: 'response', platform, key, start, at: Math.max(at, start) };
     }
   }
