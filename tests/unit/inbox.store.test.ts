@@ -183,7 +183,7 @@ describe('handlers', () => {
 });
 
 describe('notifications', () => {
-  const notify = () => vi.spyOn(browser.notifications, 'create').mockResolvedValue('id');
+  const notify = () => vi.spyOn(browser.notifications, 'create').mockImplementation((() => Promise.resolve('id')) as never);
   const seed = () => handleSnapshot(snapshot('instagram', IG, read([row('a')], 0)), fromTab(1, IG), NOW);
   const news = () => handleSnapshot(snapshot('instagram', IG, read([row('a'), row('n', { unread: true })], 1)), fromTab(1, IG), NOW + MIN);
 
