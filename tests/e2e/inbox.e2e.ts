@@ -178,13 +178,16 @@ test('a stopped service worker: badge and queue intact, a new snapshot still upd
   const options = await ext.openOptions();
   const before = await waitFor(() => stored(options), (s) => s.conversations.length === 2);
 
-  const worker = await ext.worker();
-  const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+  // Stop it through the DevTools protocol, and wait until Chromium reports it stopped.
   const cdp = await ext.context.newCDPSession(options);
+  const versions = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updates }) => {
+    for (const v of updates) if (v.scriptURL.includes(ext.extensionId)) versions.set(v.versionId, v.runningStatus);
+  });
   await cdp.send('ServiceWorker.enable');
+  await waitFor(async () => [...versions.values()], (s) => s.includes('running'));
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  expect(ext.context.serviceWorkers().filter((w) => w.url().includes(ext.extensionId))).toEqual([]);
+  await waitFor(async () => [...versions.values()], (s) => s.length > 0 && s.every((status) => status === 'stopped'));
 
   // Nothing lived only in the worker: badge and stored queue are as they were.
   expect(await badgeFrom(options)).toEqual({ text: '3', title: 'DM Desk — Instagram 3' });
@@ -207,6 +210,8 @@ test('a stopped service worker: badge and queue intact, a new snapshot still upd
     list.prepend(item);
   });
   const badge = await waitFor(() => badgeFrom(options), (b) => b.text === '4');
+  // It was a restarted worker that did it.
+  await waitFor(async () => [...versions.values()], (s) => s.includes('running'));
   expect(badge.title).toBe('DM Desk — Instagram 4');
   const after = await waitFor(() => stored(options), (s) => s.conversations.length === 3);
   expect(after.conversations.find((c) => c.key === 'instagram:340282366841710300949130')).toMatchObject({ unread: true });
