@@ -16,7 +16,7 @@ export default defineBackground(() => {
     ...inboxHandlers,
   });
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId).catch(fail('tab close')));
-  browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change).catch(fail('tab update')));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab).catch(fail('tab update')));
   browser.alarms.onAlarm.addListener((alarm) => void onTick(alarm).catch(fail('alarm')));
   browser.storage.onChanged.addListener((changes, area) => void onSettingsChanged(changes, area).catch(fail('settings')));
   void startUp().catch(fail('start-up'));

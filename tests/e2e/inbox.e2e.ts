@@ -154,11 +154,18 @@ test('two platforms in three tabs: two Instagram tabs count once', async () => {
   await ig1.close();
 });
 
-test('a closed tab: the badge keeps the number, the tooltip says stale', async () => {
+test('a tab that leaves the platform and a closed tab: the badge keeps the number, the tooltip says stale', async () => {
   ext = await launchExtension();
   const ig = await ext.openPlatform(IG_INBOX, { html: igPage() });
+  const leaving = await ext.openPlatform(IG_INBOX, { html: igPage() });
   await waitFor(() => ext.badge(), (b) => b.text === '3');
   const options = await ext.openOptions();
+  await waitFor(() => stored(options), (s) => s.platforms[0]?.tabs.length === 2);
+  // Navigating to a site DM Desk may not read (its url is hidden from the extension).
+  await ext.serve('https://www.example.com/', { html: '<!doctype html><title>Elsewhere</title>' });
+  await leaving.goto('https://www.example.com/');
+  await waitFor(() => stored(options), (s) => s.platforms[0]?.tabs.length === 1);
+  expect((await ext.badge()).title).toBe('DM Desk — Instagram 3');
   await ig.close();
   const after = await waitFor(() => stored(options), (s) => s.platforms[0]?.tabs.length === 0);
   expect(after.platforms[0]).toMatchObject({ platform: 'instagram', unreadTotal: 3 });

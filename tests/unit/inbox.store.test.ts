@@ -110,15 +110,18 @@ describe('tabs', () => {
     await onTabUpdated(3, { url: 'https://www.facebook.com/messages/t/2' });
     await onTabUpdated(1, { url: 'https://example.com/' });
     await onTabUpdated(2, {});
+    await onTabUpdated(2, { status: 'complete' }, { url: 'https://example.com/' });
+    // Leaving for a host we may not read: Chromium hides the url; the tab is on no platform.
+    await onTabUpdated(3, { status: 'loading' }, {});
     expect((await dump()).platforms.map((p) => [p.platform, p.tabs])).toEqual([
       ['instagram', [2]],
-      ['messenger', [3]],
+      ['messenger', []],
     ]);
     expect(await removeTab(99)).toBe(false);
   });
 
   it('on start-up, reconciles stored tabs with the open ones and creates the alarm once', async () => {
-    await reconcileTabs([{ id: 2, url: IG }, { id: 3, url: 'https://example.com/' }, { id: 4, url: IG }]);
+    await reconcileTabs([{ id: 1 }, { id: 2, url: IG }, { id: 3, url: 'https://example.com/' }, { id: 4, url: IG }]);
     expect((await dump()).platforms.map((p) => [p.platform, p.tabs])).toEqual([
       ['instagram', [2]],
       ['messenger', []],

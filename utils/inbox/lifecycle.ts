@@ -31,10 +31,15 @@ export async function onTabRemoved(tabId: number): Promise<void> {
   }
 }
 
-export async function onTabUpdated(tabId: number, change: { url?: string }): Promise<void> {
-  if (change.url === undefined) return;
+/**
+ * A tab navigated. Without the "tabs" permission Chromium tells us the new url only for hosts we
+ * have permission for (the platforms): a loading tab whose url we cannot see has left them all.
+ */
+export async function onTabUpdated(tabId: number, change: { url?: string; status?: string }, tab?: { url?: string }): Promise<void> {
+  if (change.url === undefined && change.status !== 'loading') return;
+  const url = change.url ?? tab?.url;
   // Still on a platform: it stays listed for that one only. Elsewhere: listed nowhere.
-  if (await removeTab(tabId, platformOfUrl(change.url))) {
+  if (await removeTab(tabId, url ? platformOfUrl(url) : null)) {
     await updateBadge();
     broadcastChanged('inbox');
   }

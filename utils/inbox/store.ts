@@ -102,18 +102,15 @@ export async function removeTab(tabId: number, keepPlatform: PlatformId | null =
  * still on their platform. `open` comes from `browser.tabs.query({})`.
  */
 export async function reconcileTabs(open: readonly { id?: number; url?: string }[]): Promise<boolean> {
-  const live = new Map<number, PlatformId | null | undefined>();
-  for (const tab of open) if (tab.id !== undefined) live.set(tab.id, tab.url ? platformOfUrl(tab.url) : undefined);
+  const live = new Map<number, PlatformId | null>();
+  // Without the "tabs" permission a tab's url is visible only on hosts we may read (the
+  // platforms): a tab without one is on no platform.
+  for (const tab of open) if (tab.id !== undefined) live.set(tab.id, tab.url ? platformOfUrl(tab.url) : null);
   const db = await getDb();
   const tx = db.transaction('platforms', 'readwrite');
   let changed = false;
   for (const state of await tx.store.getAll()) {
-    const tabs = (state.tabs ?? []).filter((id) => {
-      if (!live.has(id)) return false;
-      const platform = live.get(id);
-      // Without the url (no permission to see it) the tab is given the benefit of the doubt.
-      return platform === undefined || platform === state.platform;
-    });
+    const tabs = (state.tabs ?? []).filter((id) => live.get(id) === state.platform);
     if (tabs.length !== (state.tabs ?? []).length) {
       changed = true;
       await tx.store.put({ ...state, tabs });
