@@ -1,16 +1,23 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '@/utils/messages';
-import { applySnapshot } from '@/utils/inbox/service';
+import { inboxHandlers } from '@/utils/inbox/handlers';
+import { onSettingsChanged, onTabRemoved, onTabUpdated, onTick, startUp } from '@/utils/inbox/lifecycle';
 import { replyHandlers } from '@/utils/replies/handlers';
 
+const fail = (what: string) => (error: unknown) => console.warn(`[DM Desk] ${what} failed`, error);
+
 // Wiring only: every handler lives in its module. The worker can stop at any moment, so nothing
-// here keeps state in memory.
+// here keeps state in memory. Listeners are added synchronously, at the top of main, so an event
+// that woke the worker is delivered.
 export default defineBackground(() => {
   handleMessages({
     ...replyHandlers,
-    snapshot: async (message, sender) => {
-      await applySnapshot(message.platform, sender.tab?.id, message.url, message.read);
-      return { accepted: true };
-    },
+    ...inboxHandlers,
   });
+  browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId).catch(fail('tab close')));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab).catch(fail('tab update')));
+  browser.alarms.onAlarm.addListener((alarm) => void onTick(alarm).catch(fail('alarm')));
+  browser.storage.onChanged.addListener((changes, area) => void onSettingsChanged(changes, area).catch(fail('settings')));
+  void startUp().catch(fail('start-up'));
 });

@@ -15,8 +15,14 @@ export interface ConversationRecord {
   unreadCount?: number;
   lastFromMe?: boolean;
   muted?: boolean;
-  /** Last activity as the platform showed it (epoch ms). */
+  /** Last activity as the platform showed it (epoch ms, never in the future). */
   time?: number;
+  /**
+   * Fingerprint of the last message as the row showed it (a hash of preview + who sent it), so a
+   * new message is told apart from a relative time label drifting ("3h" → "4h") without keeping
+   * the preview itself when previews are off.
+   */
+  digest?: string;
   firstSeen: number;
   lastSeen: number;
   /** When it started waiting for our reply; null while it is not waiting. */
@@ -34,8 +40,9 @@ export interface PlatformStateRecord {
   /** Unread rows seen, used when the platform has no counter. */
   unreadRows: number;
   lastSeen: number;
-  /** Tabs currently showing this platform; empty = stale numbers. */
+  /** Tabs currently showing this platform; empty = stale numbers (kept, shown with `lastSeen`). */
   tabs: number[];
+  /** Parts the adapter expected but did not find on the last read. */
   missing: string[];
   active: Contact | null;
   url?: string;
