@@ -6,7 +6,7 @@ import { PlatformMark } from './PlatformMark';
 import { formatWait, SLA_TEXT } from './inboxData';
 
 /** Fixed row height: rows are one size, so the virtualiser never measures (5,000 rows stay cheap). */
-export const ROW_HEIGHT = 64;
+export const ROW_HEIGHT = 56;
 const COLUMNS = 4; // conversation, Open, Done, Snooze
 const PAGE = 6;
 
@@ -215,19 +215,17 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
               >
                 <PlatformMark platform={item.platform} />
                 <span className="queue-text">
-                  <span className="queue-line">
-                    <span className="queue-name" id={nameId}>
-                      {item.name || `Unnamed ${PLATFORM_LABELS[item.platform]} conversation`}
-                    </span>
-                    <span className="queue-wait">
-                      <span className="visually-hidden">, waiting </span>
-                      {formatWait(item.waitMs)}
-                    </span>
+                  <span className="queue-name" id={nameId}>
+                    {item.name || `Unnamed ${PLATFORM_LABELS[item.platform]} conversation`}
                   </span>
                   <span className="queue-line">
                     <span className={`sla sla-${item.sla}`} data-sla={item.sla}>
                       <span className="visually-hidden">, </span>
                       {SLA_TEXT[item.sla]}
+                    </span>
+                    <span className="queue-wait">
+                      <span className="visually-hidden">, waiting </span>
+                      {formatWait(item.waitMs)}
                     </span>
                     {item.snippet && (
                       <span className="queue-snippet">

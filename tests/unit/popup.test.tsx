@@ -48,7 +48,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('queue') ? 380 : 0;
+      return this.classList.contains("queue") ? 340 : 0;
     },
   });
   Element.prototype.scrollTo ??= function (this: Element, options?: ScrollToOptions | number) {
@@ -157,7 +157,23 @@ describe('queue', () => {
     expect(within(fresh).getByText('On time')).toBeInTheDocument();
     expect(within(fresh).getByText('2 min')).toBeInTheDocument();
     // the conversation cell is named by everything it shows, for screen readers moving row by row
-    expect(within(old).getByRole('gridcell', { name: /^Instagram old ?, waiting 12 min ?, Overdue ?, Is the blue one/ })).toBeInTheDocument();
+    expect(within(old).getByRole('gridcell', { name: /^Instagram old ?, Overdue ?, waiting 12 min ?, Is the blue one/ })).toBeInTheDocument();
+  });
+
+  it('re-renders wait times and SLA states every 30 s', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      await seed({ conversations: [conversation('x:a', 4 * MIN + 50_000)] });
+      render(<PopupApp />);
+      await waitFor(() => expect(rows()).toHaveLength(1));
+      expect(within(rows()[0]!).getByText('On time')).toBeInTheDocument();
+      expect(within(rows()[0]!).getByText('4 min')).toBeInTheDocument();
+      act(() => void vi.advanceTimersByTime(30_000));
+      expect(within(rows()[0]!).getByText('Due soon')).toBeInTheDocument(); // half of the 10-minute target
+      expect(within(rows()[0]!).getByText('5 min')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('uses the SLA target from the settings', async () => {
