@@ -43,13 +43,13 @@ export const QueueView = forwardRef<QueueViewHandle, { announce(text: string): v
     }, [items.length]);
     useImperativeHandle(ref, () => ({ focus }), [focus]);
 
-    // Keyboard users start on the oldest conversation when the popup opens.
+    // Keyboard users start on the oldest conversation when the popup opens (not on an empty state).
     const focusedOnce = useRef(false);
     useEffect(() => {
       if (!autoFocus || focusedOnce.current || !data) return;
       focusedOnce.current = true;
-      focus();
-    }, [autoFocus, data, focus]);
+      if (items.length) listRef.current?.focus();
+    }, [autoFocus, data, items.length]);
 
     const open = async (item: QueueItem) => {
       announce(`Opening ${displayName(item)}`);
