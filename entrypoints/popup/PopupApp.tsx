@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
-import { QueueView, type QueueViewHandle } from '@/components/QueueView';
+import { QueueView } from '@/components/QueueView';
 import { RepliesPlaceholder } from '@/components/RepliesPlaceholder';
 import { copyReply, insertIntoTab, usePageTarget } from './pageContext';
 
@@ -14,7 +14,6 @@ export function PopupApp() {
   const [tab, setTab] = useState<TabId>('queue');
   const [status, setStatus] = useState('');
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
-  const queueRef = useRef<QueueViewHandle>(null);
   const target = usePageTarget();
 
   const announce = useCallback((text: string) => setStatus(text), []);
@@ -73,7 +72,7 @@ export function PopupApp() {
         ))}
       </div>
       <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" hidden={tab !== 'queue'} className="popup-panel">
-        <QueueView ref={queueRef} announce={announce} autoFocus />
+        <QueueView announce={announce} autoFocus />
       </div>
       <div role="tabpanel" id="panel-replies" aria-labelledby="tab-replies" hidden={tab !== 'replies'} className="popup-panel">
         {/* The lead swaps this for <RepliesPanel … /> (same props). */}
