@@ -1,22 +1,56 @@
 import type { PlatformStateRecord } from '@/utils/db';
-import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
+import type { PlatformId } from '@/utils/platforms/hosts';
+import { chipCounts, formatAge } from './inboxData';
 
-/** Per-platform unread counts and the total. */
-export function PlatformChips({ states }: { states: PlatformStateRecord[] }) {
-  const counts = states.map((s) => ({ platform: s.platform, count: s.unreadTotal ?? s.unreadRows }));
+/**
+ * Per-platform unread counts and the total, as toggle buttons that filter the queue.
+ * A platform with no open tab shows its last known number, marked stale with its age.
+ */
+export function PlatformChips({
+  states,
+  now = Date.now(),
+  selected = null,
+  onSelect,
+}: {
+  states: readonly PlatformStateRecord[];
+  now?: number;
+  selected?: PlatformId | null;
+  onSelect?: (platform: PlatformId | null) => void;
+}) {
+  const counts = chipCounts(states, now);
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   return (
-    <section aria-label="Unread by platform">
-      <p className="total">
-        <span data-testid="total-unread">{total}</span> unread
-      </p>
-      <ul className="chips">
-        {counts.map(({ platform, count }) => (
-          <li key={platform} className="chip" data-platform={platform}>
-            {PLATFORM_LABELS[platform]} <strong>{count}</strong>
-          </li>
+    <section className="chips-bar" aria-labelledby="chips-heading">
+      <h2 id="chips-heading" className="visually-hidden">
+        Unread by platform
+      </h2>
+      <div className="chips" role="group" aria-label="Filter the queue by platform">
+        <button
+          type="button"
+          className="chip"
+          data-platform="all"
+          aria-pressed={selected === null}
+          onClick={() => onSelect?.(null)}
+        >
+          All <strong data-testid="total-unread">{total}</strong>
+          <span className="visually-hidden"> unread</span>
+        </button>
+        {counts.map(({ platform, label, count, stale, age }) => (
+          <button
+            key={platform}
+            type="button"
+            className="chip"
+            data-platform={platform}
+            data-stale={stale || undefined}
+            aria-pressed={selected === platform}
+            onClick={() => onSelect?.(selected === platform ? null : platform)}
+          >
+            {label} <strong>{count}</strong>
+            <span className="visually-hidden"> unread</span>
+            {stale && <span className="chip-stale"> stale · {formatAge(age)}</span>}
+          </button>
         ))}
-      </ul>
+      </div>
     </section>
   );
 }

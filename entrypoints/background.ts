@@ -4,6 +4,13 @@ import { handleMessages } from '@/utils/messages';
 import { inboxHandlers } from '@/utils/inbox/handlers';
 import { onSettingsChanged, onTabRemoved, onTabUpdated, onTick, startUp } from '@/utils/inbox/lifecycle';
 import { replyHandlers } from '@/utils/replies/handlers';
+import { updateBadge } from '@/utils/inbox/badge';
+import { markDone, openConversation, snoozeConversation } from '@/utils/inbox/actions';
+
+async function afterQueueChange<T>(result: T): Promise<T> {
+  await updateBadge().catch(fail('badge'));
+  return result;
+}
 
 const fail = (what: string) => (error: unknown) => console.warn(`[DM Desk] ${what} failed`, error);
 
@@ -14,6 +21,10 @@ export default defineBackground(() => {
   handleMessages({
     ...replyHandlers,
     ...inboxHandlers,
+    // Done and Snooze change the queue, so the badge colour follows at once.
+    'queue:done': async (message) => afterQueueChange(await markDone(message.key)),
+    'queue:snooze': async (message) => afterQueueChange(await snoozeConversation(message.key, message.until)),
+    'queue:open': (message) => openConversation(message.key),
   });
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId).catch(fail('tab close')));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab).catch(fail('tab update')));

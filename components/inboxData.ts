@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { getDb, type ConversationRecord, type EventRecord, type PlatformStateRecord } from '@/utils/db';
+import { contactSchema, LIMITS, platformIdSchema } from '@/utils/platforms/contract';
+import { PLATFORM_IDS, PLATFORM_LABELS, type PlatformId } from '@/utils/platforms/hosts';
+import type { SlaState } from '@/utils/inbox/queue';
+import { startOfDay } from '@/utils/inbox/actions';
+
+/**
+ * What the popup reads from IndexedDB, checked on the way in: records read back from storage are
+ * untrusted (an older version, a bug, a damaged profile). A damaged record is skipped and logged;
+ * the others still show.
+ */
+const epoch = z.number().finite().min(0);
+
+const conversationSchema = z.looseObject({
+  key: z.string().min(3).max(LIMITS.id + 20),
+  platform: platformIdSchema,
+  threadId: z.string().min(1).max(LIMITS.id),
+  name: z.string().max(LIMITS.name),
+  snippet: z.string().max(LIMITS.snippet * 4).optional(),
+  url: z.string().max(LIMITS.url).optional(),
+  unread: z.boolean(),
+  lastFromMe: z.boolean().optional(),
+  muted: z.boolean().optional(),
+  time: epoch.optional(),
+  firstSeen: epoch,
+  lastSeen: epoch,
+  waitingSince: epoch.nullable(),
+  doneAt: epoch.optional(),
+  snoozedUntil: epoch.optional(),
+});
+
+const platformStateSchema = z.looseObject({
+  platform: platformIdSchema,
+  unreadTotal: z.number().int().min(0).nullable(),
+  unreadRows: z.number().int().min(0),
+  lastSeen: epoch,
+  tabs: z.array(z.number().int()),
+  missing: z.array(z.string().max(100)).max(LIMITS.missing),
+  active: contactSchema.nullable().optional(),
+});
+
+const responseEventSchema = z.looseObject({
+  type: z.literal('response'),
+  at: epoch,
+  key: z.string().max(LIMITS.id + 20).optional(),
+});
+
+function keepValid<T>(rows: unknown[], schema: z.ZodType<T>, what: string): T[] {
+  const out: T[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) out.push(parsed.data);
+    else skipped++;
+  }
+  if (skipped) console.warn(`[DM Desk] skipped ${skipped} damaged ${what} record(s)`);
+  return out;
+}
+
+export interface InboxData {
+  conversations: ConversationRecord[];
+  platforms: PlatformStateRecord[];
+  /** 'response' events since local midnight of the load time. */
+  responsesToday: Pick<EventRecord, 'at' | 'key'>[];
+}
+
+/** One read of everything the popup shows. */
+export async function loadInbox(now = Date.now()): Promise<InboxData> {
+  const db = await getDb();
+  const tx = db.transaction(['conversations', 'platforms', 'events']);
+  const [conversations, platforms, events] = await Promise.all([
+    tx.objectStore('conversations').getAll(),
+    tx.objectStore('platforms').getAll(),
+    tx.objectStore('events').index('at').getAll(IDBKeyRange.lowerBound(localMidnight(now))),
+  ]);
+  await tx.done;
+  return {
+    conversations: keepValid(conversations, conversationSchema, 'conversation') as ConversationRecord[],
+    platforms: keepValid(platforms, platformStateSchema, 'platform') as PlatformStateRecord[],
+    responsesToday: keepValid(
+      events.filter((e) => e.type === 'response'),
+      responseEventSchema,
+      'event',
+    ),
+  };
+}
+
+export const localMidnight = startOfDay;
+
+/**
+ * Conversations handled today: distinct conversations with a 'response' event since local midnight
+ * (answered, recorded by the background) or marked Done since then (`doneAt`). A conversation both
+ * answered and marked done counts once.
+ */
+export function handledToday(data: InboxData, now: number): number {
+  const midnight = localMidnight(now);
+  const keys = new Set<string>();
+  let unkeyed = 0;
+  for (const e of data.responsesToday) {
+    if (e.at < midnight) continue;
+    if (e.key) keys.add(e.key);
+    else unkeyed++;
+  }
+  for (const c of data.conversations) if (c.doneAt !== undefined && c.doneAt >= midnight) keys.add(c.key);
+  return keys.size + unkeyed;
+}
+
+export interface ChipCount {
+  platform: PlatformId;
+  label: string;
+  count: number;
+  /** No tab shows the platform now: these are its last known numbers. */
+  stale: boolean;
+  /** ms since the platform was last seen. */
+  age: number;
+}
+
+/** Per-platform unread (its own total, else its unread rows), in the fixed platform order. */
+export function chipCounts(states: readonly PlatformStateRecord[], now: number): ChipCount[] {
+  const byId = new Map(states.map((s) => [s.platform, s]));
+  const out: ChipCount[] = [];
+  for (const id of PLATFORM_IDS) {
+    const s = byId.get(id);
+    if (!s) continue;
+    out.push({
+      platform: id,
+      label: PLATFORM_LABELS[id],
+      count: s.unreadTotal ?? s.unreadRows,
+      stale: s.tabs.length === 0,
+      age: Math.max(0, now - s.lastSeen),
+    });
+  }
+  return out;
+}
+
+/** "LinkedIn: conversation list not found", one line per platform that could not be read fully. */
+export function healthLines(states: readonly PlatformStateRecord[]): { platform: PlatformId; text: string }[] {
+  return chipCounts(states, 0)
+    .map(({ platform, label }) => ({ platform, label, missing: states.find((s) => s.platform === platform)?.missing ?? [] }))
+    .filter((s) => s.missing.length > 0)
+    .map(({ platform, label, missing }) => ({ platform, text: `${label}: ${missing.join(', ')} not found` }));
+}
+
+/** "just now", "12 min", "2 h 5 min", "3 d 4 h". */
+export function formatWait(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+/** Compact age for stale chips: "5m", "2h", "3d". */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${Math.max(minutes, 1)}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  return `${Math.floor(hours / 24)}d`;
+}
+
+export const SLA_TEXT: Record<SlaState, string> = { overdue: 'Overdue', soon: 'Due soon', ok: 'On time' };
