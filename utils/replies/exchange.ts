@@ -177,8 +177,13 @@ export function parseCsvImport(text: string): Parsed {
   if (result.data.length > IMPORT_LIMITS.replies) throw countError(result.data.length);
 
   const badRows = new Map<number, string>();
+  // Only quote errors make a row unreadable; too few or too many fields are fine (missing
+  // columns read as empty and are checked like any value, extra ones are ignored).
+  // Papa numbers quote errors from the header row, field errors from the first data row.
   for (const err of result.errors) {
-    if (err.row !== undefined && err.row !== null && !badRows.has(err.row)) badRows.set(err.row, err.message);
+    if (err.type !== 'Quotes' || err.row === undefined || err.row === null) continue;
+    const index = Math.min(Math.max(0, err.row - 1), result.data.length - 1);
+    if (!badRows.has(index)) badRows.set(index, err.message);
   }
   const out: Parsed = { rows: [], invalid: [] };
   result.data.forEach((rec, i) => {
