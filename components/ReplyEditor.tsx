@@ -104,12 +104,12 @@ export function ReplyEditor({ reply, replies, myName, onSaved, onCancel }: Reply
     }
   };
 
-  const field = (name: keyof ReplyFieldErrors) => {
+  const field = (name: keyof ReplyFieldErrors, hint = false) => {
     const error = errorFor(name);
     return {
       'data-field': name,
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': [error ? `${ids}-${name}-error` : '', `${ids}-${name}-hint`].filter(Boolean).join(' ') || undefined,
+      'aria-describedby': [error ? `${ids}-${name}-error` : '', hint ? `${ids}-${name}-hint` : ''].filter(Boolean).join(' ') || undefined,
       onBlur: () => setTouched((t) => ({ ...t, [name]: true })),
     } as const;
   };
@@ -129,13 +129,12 @@ export function ReplyEditor({ reply, replies, myName, onSaved, onCancel }: Reply
       <div className="field">
         <label htmlFor={`${ids}-title`}>Title</label>
         <input id={`${ids}-title`} ref={titleRef} value={title} maxLength={REPLY_LIMITS.title + 20} onChange={(e) => setTitle(e.target.value)} {...field('title')} />
-        <span id={`${ids}-title-hint`} hidden />
         {errorText('title')}
       </div>
 
       <div className="field">
         <label htmlFor={`${ids}-shortcut`}>Shortcut (optional)</label>
-        <input id={`${ids}-shortcut`} value={shortcut} placeholder="/hi" autoComplete="off" spellCheck={false} onChange={(e) => setShortcut(e.target.value)} {...field('shortcut')} />
+        <input id={`${ids}-shortcut`} value={shortcut} placeholder="/hi" autoComplete="off" spellCheck={false} onChange={(e) => setShortcut(e.target.value)} {...field('shortcut', true)} />
         <p id={`${ids}-shortcut-hint`} className="muted small">
           2–32 letters, digits or ; : / . _ - — type it in a message box and press Tab.
         </p>
@@ -151,7 +150,7 @@ export function ReplyEditor({ reply, replies, myName, onSaved, onCancel }: Reply
             </button>
           ))}
         </div>
-        <textarea id={`${ids}-body`} ref={bodyRef} rows={7} value={body} onChange={(e) => setBody(e.target.value)} {...field('body')} />
+        <textarea id={`${ids}-body`} ref={bodyRef} rows={7} value={body} onChange={(e) => setBody(e.target.value)} {...field('body', true)} />
         <p id={`${ids}-body-hint`} className="muted small">
           {body.length.toLocaleString('en')} / {REPLY_LIMITS.body.toLocaleString('en')} characters. A fallback after a bar: {'{{first_name|there}}'}.
         </p>
@@ -161,7 +160,6 @@ export function ReplyEditor({ reply, replies, myName, onSaved, onCancel }: Reply
       <div className="field">
         <label htmlFor={`${ids}-tags`}>Tags (optional, separated by commas)</label>
         <input id={`${ids}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} {...field('tags')} />
-        <span id={`${ids}-tags-hint`} hidden />
         {errorText('tags')}
       </div>
 

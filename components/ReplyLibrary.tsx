@@ -88,7 +88,11 @@ export function ReplyLibrary({ replies, myName, reload, undoMs = UNDO_MS }: Repl
   const closeEditor = () => {
     setEditing(null);
     const back = returnFocus.current;
-    requestAnimationFrame(() => (back ? document.getElementById(back) : newRef.current)?.focus() ?? newRef.current?.focus());
+    requestAnimationFrame(() => {
+      // Back to the Edit button that opened the editor; New reply when that row is gone.
+      const target = (back && document.getElementById(back)) || newRef.current;
+      target?.focus();
+    });
   };
 
   return (
