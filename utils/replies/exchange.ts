@@ -72,7 +72,18 @@ function countError(count: number): ImportFileError {
 /** Read a file chosen by the user, refusing oversized files before reading them. */
 export async function readImportFile(file: Blob & { name?: string }): Promise<{ name: string; text: string }> {
   if (file.size > IMPORT_LIMITS.bytes) throw sizeError(file.size);
-  return { name: file.name ?? 'import', text: await file.text() };
+  return { name: file.name ?? 'import', text: await blobText(file) };
+}
+
+function blobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') return blob.text();
+  // Older engines (and jsdom) without Blob.text.
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(blob);
+  });
 }
 
 // ---- parsing ----------------------------------------------------------------------------------
