@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { QueueView } from '@/components/QueueView';
-import { RepliesPlaceholder } from '@/components/RepliesPlaceholder';
+import { RepliesPanel } from '@/components/RepliesPanel';
 import { copyReply, insertIntoTab, usePageTarget } from './pageContext';
 
 const TABS = [
@@ -75,8 +75,7 @@ export function PopupApp() {
         <QueueView announce={announce} autoFocus />
       </div>
       <div role="tabpanel" id="panel-replies" aria-labelledby="tab-replies" hidden={tab !== 'replies'} className="popup-panel">
-        {/* The lead swaps this for <RepliesPanel … /> (same props). */}
-        <RepliesPlaceholder context={target.context} onInsert={(t, id) => void onInsert(t, id)} onCopy={(t, id) => void onCopy(t, id)} />
+        <RepliesPanel context={target.context} onInsert={(t, id) => void onInsert(t, id)} onCopy={(t, id) => void onCopy(t, id)} />
       </div>
       <p className="popup-status" role="status" aria-live="polite">
         {status}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformIdSchema } from '../platforms/contract';
+import { platformIdSchema, type PlatformId } from '../platforms/contract';
 
 /** Variables a reply body may use; `{{name|fallback}}` gives a fallback. */
 export const REPLY_VARIABLES = [
@@ -37,3 +37,47 @@ export const replySchema = z.object({
   lastUsedAt: z.number().int().min(0).optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
+
+/** What the user edits (the form, an import row): everything except ids, dates and usage. */
+export interface ReplyDraft {
+  title: string;
+  body: string;
+  /** '' or undefined = no shortcut. */
+  shortcut?: string;
+  tags?: string[];
+  platforms?: PlatformId[];
+}
+
+export type ReplyField = 'title' | 'body' | 'shortcut' | 'tags' | 'platforms';
+/** One message per field, for inline display next to that field. */
+export type ReplyFieldErrors = Partial<Record<ReplyField, string>>;
+
+/** A refused save: `fields` says what is wrong where, so a form can show it inline. */
+export class ReplyValidationError extends Error {
+  readonly fields: ReplyFieldErrors;
+  constructor(fields: ReplyFieldErrors) {
+    super(Object.values(fields).join(' '));
+    this.name = 'ReplyValidationError';
+    this.fields = fields;
+  }
+}
+
+/** Tags as typed: split on , ; | and trimmed, each once (ignoring case), empty ones dropped. */
+export function normaliseTags(tags: readonly string[] | string | undefined): string[] {
+  const raw = typeof tags === 'string' ? tags.split(/[,;|]/) : (tags ?? []).flatMap((t) => t.split(/[,;|]/));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of raw) {
+    const t = tag.trim().replace(/^#/, '').trim();
+    if (!t || seen.has(t.toLowerCase())) continue;
+    seen.add(t.toLowerCase());
+    out.push(t);
+  }
+  return out;
+}
+
+/** Same shortcut, ignoring case ('/Hi' and '/hi' collide). */
+export function shortcutKey(shortcut: string | undefined): string | undefined {
+  const s = shortcut?.trim();
+  return s ? s.toLowerCase() : undefined;
+}

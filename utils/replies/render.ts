@@ -71,11 +71,13 @@ function valueOf(name: ReplyVariable, ctx: RenderContext): string {
 
 const EMPTY = '\u0000';
 const CARET = '\u0001';
+const MARKERS = /[\u0000\u0001]/g;
 
 export function renderReply(body: string, ctx: RenderContext): Rendered {
   const known = new Set<string>(REPLY_VARIABLES);
   let sawCursor = false;
-  const filled = body.replace(EMPTY, '').replace(CARET, '').replace(VARIABLE_PATTERN, (whole, rawName: string, fallback?: string) => {
+  // The markers are ours: strip them from the body and from every value first.
+  const filled = body.replace(MARKERS, '').replace(VARIABLE_PATTERN, (whole, rawName: string, fallback?: string) => {
     const name = rawName.toLowerCase();
     if (!known.has(name)) return whole; // refused at save time; left visible rather than lost
     if (name === 'cursor') {
@@ -83,7 +85,7 @@ export function renderReply(body: string, ctx: RenderContext): Rendered {
       sawCursor = true;
       return CARET;
     }
-    const value = valueOf(name as ReplyVariable, ctx) || (fallback ?? '').trim();
+    const value = valueOf(name as ReplyVariable, ctx).replace(MARKERS, '').trim() || (fallback ?? '').replace(MARKERS, '').trim();
     return value || EMPTY;
   });
   const text = tidy(filled);
@@ -91,14 +93,39 @@ export function renderReply(body: string, ctx: RenderContext): Rendered {
   return { text: text.replace(CARET, ''), cursor: cursor >= 0 ? cursor : null };
 }
 
-/** Tidy only around variables that rendered empty; the author's own spacing is kept. */
+const PUNCT = ',.!?;:)\\]…。，！？、؟،';
+/**
+ * Tidy only around variables that rendered empty; the author's own spacing is kept.
+ * "Hi {{first_name}}, thanks" → "Hi, thanks"; "Thanks, {{first_name}}!" → "Thanks!";
+ * "Best,\n{{my_name}}" → "Best,"; "{{first_name}}, thanks" → "Thanks".
+ */
 function tidy(text: string): string {
   if (!text.includes(EMPTY)) return text;
-  return text
-    .replace(/[ \t]*\u0000+[ \t]*(?=[,.!?;:)\]…])/g, '') // "Hi {{x}}, thanks" → "Hi, thanks"
-    .replace(/(^|\n)[ \t]*\u0000+[ \t]*[,;:]?[ \t]*/g, '$1') // "{{x}}, thanks" at a line start
-    .replace(/([(\[])[ \t]*\u0000+[ \t]*/g, '$1')
-    .replace(/[ \t]+\u0000+[ \t]+/g, ' ')
-    .replace(/\u0000+/g, '')
-    .replace(/[ \t]+(?=\n|$)/g, '');
+  const E = EMPTY;
+  return (
+    text
+      // Empty values next to each other count as one ("{{first_name}} {{last_name}}").
+      .replace(new RegExp(`${E}(?:[ \\t]*${E})+`, 'g'), E)
+      // A mention sign with nothing after it ("@{{handle}}").
+      .replace(new RegExp(`[@#]${E}`, 'g'), E)
+      // Brackets holding nothing but an empty value ("Ana ({{handle}})").
+      .replace(new RegExp(`[ \\t]*[(\\[][ \\t]*${E}[ \\t]*[)\\]]`, 'g'), E)
+      // A line that held only empty values goes, with its line break.
+      .replace(new RegExp(`\\n[ \\t]*${E}[ \\t]*(?=\\n|$)`, 'g'), '')
+      .replace(new RegExp(`^[ \\t]*${E}[ \\t]*(?:\\n|$)`), '')
+      // At a line start: "{{first_name}}, thanks" → "Thanks".
+      .replace(new RegExp(`(^|\\n)[ \\t]*${E}[ \\t]*[,;:]?[ \\t]*(\\p{Ll})?`, 'gu'), (_m, start: string, letter?: string) =>
+        start + (letter ? letter.toLocaleUpperCase() : ''),
+      )
+      // "Thanks, {{first_name}}!" → "Thanks!"; "Hi, {{first_name}}, welcome" → "Hi, welcome".
+      .replace(new RegExp(`[ \\t]*[,;:][ \\t]*${E}[ \\t]*(?=[${PUNCT}])`, 'g'), '')
+      // "Hi {{first_name}}, thanks" → "Hi, thanks".
+      .replace(new RegExp(`[ \\t]*${E}[ \\t]*(?=[${PUNCT}])`, 'g'), '')
+      // After an opening bracket or an inverted mark: "¡Hola {{x}}!" keeps "¡Hola!".
+      .replace(new RegExp(`([(\\[¿¡])[ \\t]*${E}[ \\t]*`, 'g'), '$1')
+      // Between words: one space.
+      .replace(new RegExp(`[ \\t]+${E}[ \\t]+`, 'g'), ' ')
+      .replace(new RegExp(E, 'g'), '')
+      .replace(/[ \t]+(?=\n|$)/g, '')
+  );
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '@/utils/replies/model';
+import { createReplySearch, usageBoost } from '@/utils/replies/search';
+
+const NOW = Date.UTC(2026, 2, 10);
+const DAY = 86_400_000;
+let n = 0;
+function reply(p: Partial<Reply> & Pick<Reply, 'title'>): Reply {
+  n++;
+  return { id: p.id ?? `r${n}`, body: '', tags: [], platforms: [], createdAt: 0, updatedAt: 0, useCount: 0, ...p };
+}
+const titles = (rs: Reply[]) => rs.map((r) => r.title);
+
+describe('createReplySearch ranking', () => {
+  const replies = [
+    reply({ id: 'fuzzy', title: 'Shipping delays', body: 'Your parcel is delayed.' }),
+    reply({ id: 'word', title: 'Where is it', body: 'Your order ships soon.' }),
+    reply({ id: 'title', title: 'Order status', body: 'Let me check.' }),
+    reply({ id: 'short', title: 'Tracking', shortcut: '/ord', body: 'Here is the tracking link.' }),
+  ];
+  const s = createReplySearch(replies);
+
+  it('shortcut prefix > title prefix > word match', () => {
+    expect(s.search('ord', { now: NOW }).map((r) => r.id)).toEqual(['short', 'title', 'word']);
+  });
+  it('a typed shortcut with its slash ranks that reply first', () => {
+    expect(s.search('/or', { now: NOW })[0]?.id).toBe('short');
+    expect(s.search('/', { now: NOW })[0]?.id).toBe('short');
+  });
+  it('word match beats fuzzy match', () => {
+    const t = createReplySearch([
+      reply({ id: 'fz', title: 'Parcle', body: 'typo title' }),
+      reply({ id: 'wd', title: 'About', body: 'the parcel arrived' }),
+    ]);
+    expect(t.search('parcel', { now: NOW }).map((r) => r.id)).toEqual(['wd', 'fz']);
+  });
+  it('finds by fuzzy match and by tag', () => {
+    expect(s.search('shiping', { now: NOW }).map((r) => r.id)).toContain('fuzzy');
+    const t = createReplySearch([reply({ id: 'tg', title: 'X', tags: ['refunds'] }), reply({ title: 'Y' })]);
+    expect(t.search('refund', { now: NOW }).map((r) => r.id)).toEqual(['tg']);
+  });
+  it('ignores accents and case', () => {
+    const t = createReplySearch([reply({ title: 'Café hours' })]);
+    expect(titles(t.search('CAFE', { now: NOW }))).toEqual(['Café hours']);
+  });
+  it('does not match variable names in bodies', () => {
+    const t = createReplySearch([reply({ title: 'A', body: 'Hi {{first_name}}' })]);
+    expect(t.search('first', { now: NOW })).toEqual([]);
+  });
+  it('nothing matching gives nothing', () => {
+    expect(s.search('zzzzqqq', { now: NOW })).toEqual([]);
+  });
+});
+
+describe('usage and platform', () => {
+  it('boosts replies used often and recently within a tier', () => {
+    const t = createReplySearch([
+      reply({ id: 'never', title: 'Thanks a lot' }),
+      reply({ id: 'often', title: 'Thanks again', useCount: 40, lastUsedAt: NOW - 60 * DAY }),
+      reply({ id: 'recent', title: 'Thanks so much', useCount: 3, lastUsedAt: NOW - 1000 }),
+    ]);
+    expect(t.search('thanks', { now: NOW }).map((r) => r.id)).toEqual(['recent', 'often', 'never']);
+    expect(usageBoost({ useCount: 0 }, NOW)).toBe(1);
+    expect(usageBoost({ useCount: 5, lastUsedAt: NOW }, NOW)).toBeGreaterThan(usageBoost({ useCount: 5, lastUsedAt: NOW - 30 * DAY }, NOW));
+  });
+  it('empty query lists most used / recent first', () => {
+    const t = createReplySearch([
+      reply({ id: 'a', title: 'A' }),
+      reply({ id: 'b', title: 'B', useCount: 10, lastUsedAt: NOW - 20 * DAY }),
+      reply({ id: 'c', title: 'C', useCount: 2, lastUsedAt: NOW }),
+    ]);
+    expect(t.search('  ', { now: NOW }).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect(t.search('', { now: NOW, limit: 1 }).map((r) => r.id)).toEqual(['c']);
+  });
+  it('on a platform page, scoped replies come first and other platforms are left out', () => {
+    const t = createReplySearch([
+      reply({ id: 'all', title: 'Hello all', useCount: 50, lastUsedAt: NOW }),
+      reply({ id: 'ig', title: 'Hello insta', platforms: ['instagram'] }),
+      reply({ id: 'li', title: 'Hello linkedin', platforms: ['linkedin'] }),
+    ]);
+    expect(t.search('hello', { platform: 'instagram', now: NOW }).map((r) => r.id)).toEqual(['ig', 'all']);
+    expect(t.search('', { platform: 'instagram', now: NOW }).map((r) => r.id)).toEqual(['ig', 'all']);
+    expect(t.search('hello', { now: NOW }).map((r) => r.id)).toContain('li');
+  });
+  it('a shortcut match still beats a scoped fuzzy match', () => {
+    const t = createReplySearch([
+      reply({ id: 'sc', title: 'Zed', shortcut: '/thx' }),
+      reply({ id: 'ig', title: 'Thx notes', platforms: ['instagram'] }),
+    ]);
+    expect(t.search('thx', { platform: 'instagram', now: NOW })[0]?.id).toBe('sc');
+  });
+  it('one index serves 2,000 replies and many keystrokes', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => reply({ title: `Reply ${i}`, body: `body word${i % 50}`, shortcut: `/r${i}` }));
+    const t = createReplySearch(many);
+    for (const q of ['r', 're', 'rep', 'repl', 'reply', 'reply 1', 'word4']) expect(t.search(q, { now: NOW }).length).toBeGreaterThan(0);
+    expect(t.search('/r1999', { now: NOW })[0]?.title).toBe('Reply 1999');
+  });
+});
