@@ -294,7 +294,8 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
       attempted = false;
     }
     if (!attempted && editorText(root) === before) continue;
-    await settle(win);
+    // Native editing and Lexical change the editor at once; React-rendered editors a moment later.
+    if (!gained(before, editorText(root), text)) await settle(win);
     if (gained(before, editorText(root), text)) {
       if (options.cursor !== null && options.cursor !== undefined && options.cursor < text.length) {
         moveCaretBack(root, text.slice(options.cursor));

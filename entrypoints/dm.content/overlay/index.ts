@@ -407,9 +407,13 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     editorRoot: HTMLElement | null,
     extra: { caret?: SavedCaret | null; replaceBefore?: number },
   ): Promise<InsertOutcome> {
-    const outcome = editorRoot
-      ? await insertText(editorRoot, rendered.text, { cursor: rendered.cursor, ...extra })
-      : await insertText(doc.body, rendered.text, { cursor: rendered.cursor });
+    // Busy while the text goes in (the editor is checked after it settles): tests and assistive
+    // tools can tell when the composer is final.
+    host.setAttribute('data-busy', 'true');
+    const outcome = await (editorRoot
+      ? insertText(editorRoot, rendered.text, { cursor: rendered.cursor, ...extra })
+      : insertText(doc.body, rendered.text, { cursor: rendered.cursor })
+    ).finally(() => host.removeAttribute('data-busy'));
     if (outcome.ok) {
       if (reply) options.onUsed(reply.id);
     } else {
