@@ -36,6 +36,9 @@ window.__send = function () { window.__sends++; };
 // The page's own keyboard shortcuts: every key the page sees (bubbling to document).
 window.__keys = [];
 document.addEventListener('keydown', function (e) { window.__keys.push(e.key); });
+// Tab as the page sees it: was its default prevented?
+window.__tabs = [];
+document.addEventListener('keydown', function (e) { if (e.key === 'Tab') window.__tabs.push(e.defaultPrevented); });
 // A synthetic Enter anywhere (capture on window runs before anyone can stop it).
 window.__syntheticEnter = 0;
 window.addEventListener('keydown', function (e) { if (e.key === 'Enter' && !e.isTrusted) window.__syntheticEnter++; }, true);
