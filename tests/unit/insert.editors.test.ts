@@ -155,3 +155,11 @@ describe('createReplySearch (minimal stand-in)', () => {
     expect(createReplySearch(used).search('', { platform: 'x' })[0]!.id).toBe('used');
   });
 });
+
+describe('focused-editor detection (keys, focus)', () => {
+  it('does not reach into a page for an editor when the key came from outside one', () => {
+    html('<main id="m"><div id="c" contenteditable="true"></div></main>');
+    expect(detectEditor(document.getElementById('m'), { descend: false })).toBeNull();
+    expect(detectEditor(document.getElementById('m'))?.root.id).toBe('c');
+  });
+});

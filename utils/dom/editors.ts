@@ -44,14 +44,18 @@ export function editableRootOf(node: Node | null | undefined): HTMLElement | nul
   return (candidate as HTMLElement | null) ?? null;
 }
 
-/** What kind of editor `el` (or the editor around it) is; null when it is not editable. */
-export function detectEditor(el: Element | null | undefined): DetectedEditor | null {
+/**
+ * What kind of editor `el` (or the editor around it) is; null when it is not editable. With
+ * `descend` (default), an element that wraps an editor (an adapter's container) counts too; key
+ * and focus targets pass `descend: false` so only a focused editor counts.
+ */
+export function detectEditor(el: Element | null | undefined, { descend = true }: { descend?: boolean } = {}): DetectedEditor | null {
   if (!el) return null;
   if (isTextControl(el)) {
     const control = el as HTMLTextAreaElement | HTMLInputElement;
     return control.disabled || control.readOnly ? null : { kind: 'textarea', root: control };
   }
-  const root = editableRootOf(el) ?? (el.querySelector?.('[contenteditable="true"], textarea') as HTMLElement | null);
+  const root = editableRootOf(el) ?? (descend ? (el.querySelector?.('[contenteditable="true"], textarea') as HTMLElement | null) : null);
   if (!root) return null;
   if (isTextControl(root)) return detectEditor(root);
   if (root.hasAttribute('data-lexical-editor')) return { kind: 'lexical', root };

@@ -264,9 +264,9 @@ export async function copyToClipboard(text: string, doc: Document = document): P
  * Insert `text` into the editor at `target` (the composer or any element inside it), at the caret.
  * Resolves once the editor is checked to hold the text, or after the clipboard fallback.
  */
-export async function insertText(target: HTMLElement, text: string, options: InsertOptions = {}): Promise<InsertOutcome> {
-  const editor = detectEditor(target);
-  const copy = options.copy ?? ((value: string) => copyToClipboard(value, target.ownerDocument));
+export async function insertText(target: HTMLElement | null, text: string, options: InsertOptions = {}): Promise<InsertOutcome> {
+  const editor = target ? detectEditor(target) : null;
+  const copy = options.copy ?? ((value: string) => copyToClipboard(value, target?.ownerDocument ?? document));
   const fallback = async (reason: string): Promise<InsertOutcome> => {
     const copied = await copy(text).catch(() => false);
     return copied

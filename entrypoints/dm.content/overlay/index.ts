@@ -166,7 +166,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   const onFocusIn = (event: FocusEvent) => {
     if (isOurs(event)) return;
     const target = event.target as Element | null;
-    const editor = target ? detectEditor(target) : null;
+    const editor = target ? detectEditor(target, { descend: false }) : null;
     if (editor) {
       focused = editor.root;
       void ensureReplies();
@@ -410,10 +410,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     // Busy while the text goes in (the editor is checked after it settles): tests and assistive
     // tools can tell when the composer is final.
     host.setAttribute('data-busy', 'true');
-    const outcome = await (editorRoot
-      ? insertText(editorRoot, rendered.text, { cursor: rendered.cursor, ...extra })
-      : insertText(doc.body, rendered.text, { cursor: rendered.cursor })
-    ).finally(() => host.removeAttribute('data-busy'));
+    const outcome = await insertText(editorRoot, rendered.text, { cursor: rendered.cursor, ...extra }).finally(() =>
+      host.removeAttribute('data-busy'),
+    );
     if (outcome.ok) {
       if (reply) options.onUsed(reply.id);
     } else {
@@ -427,7 +426,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (isOurs(event) || event.defaultPrevented) return;
     const origin = event.composedPath()[0] as Element | undefined;
     if (matchesHotkey(event, hotkey)) {
-      const editor = origin ? detectEditor(origin) : null;
+      const editor = origin ? detectEditor(origin, { descend: false }) : null;
       if (!editor) return;
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -436,7 +435,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       return;
     }
     if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
-    const editor = origin ? detectEditor(origin) : null;
+    const editor = origin ? detectEditor(origin, { descend: false }) : null;
     if (!editor || !dialog.hidden) return;
     const match = matchShortcut(textBeforeCaret(editor.root), replies.filter((r) => r.platforms.length === 0 || r.platforms.includes(platform)));
     if (!match) return; // Tab does what it always does
@@ -448,8 +447,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   win.addEventListener('keydown', onKeyDown, true);
 
   // An editor focused before the overlay mounted still gets replies for Tab.
-  if (doc.activeElement && detectEditor(doc.activeElement)) {
-    focused = detectEditor(doc.activeElement)?.root ?? null;
+  if (doc.activeElement && detectEditor(doc.activeElement, { descend: false })) {
+    focused = detectEditor(doc.activeElement, { descend: false })?.root ?? null;
     void ensureReplies();
   }
 
