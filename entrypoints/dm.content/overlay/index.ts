@@ -175,6 +175,12 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     }
   };
   doc.addEventListener('focusin', onFocusIn, true);
+  // Back from editing replies in another tab: the cache may be stale ("changed" broadcasts reach
+  // content scripts only when the background sends them to tabs).
+  const onWindowFocus = () => {
+    if (loaded) void refreshReplies();
+  };
+  win.addEventListener('focus', onWindowFocus);
 
   // --- corner button -------------------------------------------------------------------------
   let frame = 0;
@@ -474,6 +480,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       win.removeEventListener('scroll', onScrollOrResize, true);
       win.removeEventListener('resize', onScrollOrResize);
       doc.removeEventListener('focusin', onFocusIn, true);
+      win.removeEventListener('focus', onWindowFocus);
       doc.removeEventListener('pointerdown', onPointerDown, true);
       win.clearInterval(poll);
       win.clearTimeout(toastTimer);
