@@ -1,15 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PLATFORM_HOST_PATTERNS } from '@/utils/platforms/hosts';
+import { PLATFORM_HOST_PATTERNS, platformOfUrl } from '@/utils/platforms/hosts';
 import { adapterFor } from '@/utils/platforms/registry';
 import { send } from '@/utils/messages';
 import { startWatcher } from './watcher';
+import { startOverlay } from './overlay/start';
 
 export default defineContentScript({
   matches: [...PLATFORM_HOST_PATTERNS],
   runAt: 'document_idle',
   main(ctx) {
+    const platform = platformOfUrl(location.href);
+    if (!platform) return;
     const adapter = adapterFor(location.href);
+    // Saved replies work on every platform page, even where the adapter finds nothing to read.
+    startOverlay(ctx, platform, adapter);
     if (!adapter) return;
 
     const watcher = startWatcher({

@@ -1,0 +1,121 @@
+import { composerRow, editorPage, type EditorName } from './pages';
+
+/**
+ * Platform pages around the real editors, with the markup each adapter reads (PLATFORMS.md):
+ * the open conversation's participant and the send button. `conversation: false` leaves the
+ * participant out (no open conversation), so personalisation falls back.
+ */
+export type PagePlatform = 'instagram' | 'messenger' | 'x-legacy' | 'x-chat' | 'linkedin' | 'whatsapp' | 'tiktok-stubborn';
+
+export interface PlatformPage {
+  url: string;
+  html: string;
+  editor: EditorName;
+  /** Selector of the editable root. */
+  composer: string;
+  /** Selector of the platform's send button. */
+  sendButton: string;
+}
+
+export function platformPage(kind: PagePlatform, options: { contact?: string | null } = {}): PlatformPage {
+  const who = options.contact === undefined ? 'Ana López' : options.contact;
+  const open = who !== null;
+  switch (kind) {
+    case 'instagram':
+      return {
+        url: open ? 'https://www.instagram.com/direct/t/340282366841710300949128/' : 'https://www.instagram.com/direct/inbox/',
+        editor: 'lexical',
+        composer: 'div[role="textbox"][contenteditable="true"][aria-label="Message"][data-lexical-editor="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Instagram',
+          editor: 'lexical',
+          config: { ariaLabel: 'Message', placeholder: 'Message...' },
+          body: `<main><section>${open ? `<div aria-label="Messages in conversation with ${who}" role="list"><div role="listitem">Hi, is the blue one back?</div></div>` : ''}
+${composerRow('<div id="send" role="button" tabindex="0" onclick="__send()">Send</div>')}</section></main>`,
+        }),
+      };
+    case 'messenger':
+      return {
+        url: open ? 'https://www.facebook.com/messages/t/100012345678901/' : 'https://www.facebook.com/messages/',
+        editor: 'lexical',
+        composer: 'div[role="textbox"][data-lexical-editor="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Messenger | Facebook',
+          editor: 'lexical',
+          config: { ariaLabel: 'Message', placeholder: 'Aa' },
+          body: `<div role="main">${open ? `<h2>${who}</h2><div aria-label="Messages in conversation with ${who}" role="grid"></div>` : ''}
+${composerRow('<div id="send" role="button" aria-label="Press enter to send" tabindex="0" onclick="__send()">➤</div>')}</div>`,
+        }),
+      };
+    case 'x-legacy':
+      return {
+        url: open ? 'https://x.com/messages/1234567890-9876543210' : 'https://x.com/messages',
+        editor: 'draft',
+        composer: '.public-DraftEditor-content',
+        sendButton: '[data-testid="dmComposerSendButton"]',
+        html: editorPage({
+          title: 'Messages / X',
+          editor: 'draft',
+          config: { ariaLabel: 'Start a new message', attrs: { 'data-testid': 'dmComposerTextInput' } },
+          body: `<main><section data-testid="DmActivityContainer">${open ? `<h2 id="detail-header"><span>${who}</span><span>@ana_lopez</span></h2>` : ''}
+<aside>${composerRow('<button id="send" data-testid="dmComposerSendButton" aria-label="Send" onclick="__send()">Send</button>')}</aside></section></main>`,
+        }),
+      };
+    case 'x-chat':
+      return {
+        url: open ? 'https://x.com/i/chat/1234567890-9876543210' : 'https://x.com/i/chat',
+        editor: 'textarea',
+        composer: 'textarea[data-testid="dm-composer-textarea"]',
+        sendButton: '[data-testid="dm-composer-send-button"]',
+        html: editorPage({
+          title: 'Chat / X',
+          editor: 'textarea',
+          body: `<main><section data-testid="dm-conversation-panel">${open ? `<div data-testid="dm-conversation-header"><span>${who}</span><span>@ana_lopez</span></div>` : ''}
+${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-label="Send" onclick="__send()">Send</button>')}</section></main>`,
+        }),
+      };
+    case 'linkedin':
+      return {
+        url: open ? 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmZ2hpams=/' : 'https://www.linkedin.com/messaging/',
+        editor: 'plain',
+        composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
+        sendButton: 'button.msg-form__send-button',
+        html: editorPage({
+          title: 'Messaging | LinkedIn',
+          editor: 'plain',
+          body: `<main class="msg-overlay-list-bubble">${open ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : ''}
+<form class="msg-form">${composerRow('<button type="button" id="send" class="msg-form__send-button artdeco-button" disabled onclick="__send()">Send</button>')}</form></main>`,
+        }),
+      };
+    case 'whatsapp':
+      return {
+        url: 'https://web.whatsapp.com/',
+        editor: 'lexical',
+        composer: 'footer div[contenteditable="true"][role="textbox"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'WhatsApp',
+          editor: 'lexical',
+          config: { ariaLabel: 'Type a message', attrs: { 'data-tab': '10' } },
+          body: open
+            ? `<div id="app"><div id="main"><header><div><span dir="auto" title="${who}">${who}</span></div></header><div role="application"></div>
+<footer>${composerRow('<button id="send" aria-label="Send" onclick="__send()"><span data-icon="send">➤</span></button>')}</footer></div></div>`
+            : `<div id="app"><div id="side"></div><footer>${composerRow('<button id="send" aria-label="Send" onclick="__send()"><span data-icon="send">➤</span></button>')}</footer></div>`,
+        }),
+      };
+    case 'tiktok-stubborn':
+      return {
+        url: 'https://www.tiktok.com/messages?lang=en',
+        editor: 'stubborn',
+        composer: '#composer-root [contenteditable="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Messages | TikTok',
+          editor: 'stubborn',
+          body: `<div data-e2e="dm-new-chatbox">${composerRow('<button id="send" data-e2e="dm-send" onclick="__send()">Send</button>')}</div>`,
+        }),
+      };
+  }
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, waitFor, type Extension } from './harness';
+import type { PagePlatform } from './editors/platforms';
+import { composerFocused, insertByKeyboard, openEditorPage, stateBecomes } from './overlay-helpers';
+import { reply, seedReplies, useCounts } from './replies-seed';
+
+// Inserting into the four editor kinds, each the real thing (Lexical 0.39, Draft.js 0.11.7, a React
+// textarea, a plain contenteditable) served at a platform URL that uses it. Every check reads the
+// editor's own state, not the DOM: text the editor does not know about would be lost on the next
+// keystroke or on send.
+const MULTI = reply('multi', 'Shipping times', 'Thanks for writing!\nIt ships in 2 days{{cursor}}.');
+const MULTI_TEXT = 'Thanks for writing!\nIt ships in 2 days.';
+
+let ext: Extension;
+beforeAll(async () => {
+  ext = await launchExtension();
+  await seedReplies(ext, [MULTI, reply('other', 'Opening hours', 'We are open 9–5.')]);
+});
+afterAll(async () => ext?.close());
+
+const EDITORS: { kind: PagePlatform; label: string }[] = [
+  { kind: 'instagram', label: 'Lexical (Instagram)' },
+  { kind: 'x-legacy', label: 'Draft.js (X legacy DMs)' },
+  { kind: 'linkedin', label: 'plain contenteditable with <p> lines (LinkedIn)' },
+  { kind: 'x-chat', label: 'React-controlled textarea (X Chat)' },
+];
+
+describe.each(EDITORS)('$label', ({ kind }) => {
+  test('goes in at the caret, keeps line breaks, is one undo step', async () => {
+    const opened = await openEditorPage(ext, kind);
+    const { page } = opened;
+    await page.click(opened.spec.composer);
+    await page.keyboard.type('AB');
+    await page.keyboard.press('ArrowLeft');
+    expect(await stateBecomes(opened, 'AB')).toBe('AB');
+
+    await insertByKeyboard(opened, 'shipping');
+    // Text typed before stays, the reply is between A and B, with its line break.
+    expect(await stateBecomes(opened, `A${MULTI_TEXT}B`)).toBe(`A${MULTI_TEXT}B`);
+    expect(await composerFocused(opened)).toBe(true);
+
+    // One undo removes the whole insertion and nothing else.
+    await page.keyboard.press('Control+z');
+    expect(await stateBecomes(opened, 'AB')).toBe('AB');
+
+    // Never sent: no send handler ran, no synthetic Enter was dispatched.
+    expect(await opened.sends()).toBe(0);
+    expect(await opened.syntheticEnters()).toBe(0);
+    await page.close();
+  });
+
+  test('{{cursor}} leaves the caret there and the next keystroke keeps the text', async () => {
+    const opened = await openEditorPage(ext, kind);
+    const { page } = opened;
+    await page.click(opened.spec.composer);
+    await insertByKeyboard(opened, 'shipping');
+    expect(await stateBecomes(opened, MULTI_TEXT)).toBe(MULTI_TEXT);
+    await page.keyboard.type('!');
+    const expected = 'Thanks for writing!\nIt ships in 2 days!.';
+    expect(await stateBecomes(opened, expected)).toBe(expected);
+    expect(await opened.sends()).toBe(0);
+    expect(await opened.syntheticEnters()).toBe(0);
+    await page.close();
+  });
+});
+
+test('the popup can insert into the page and read its context', async () => {
+  const opened = await openEditorPage(ext, 'instagram');
+  await opened.page.click(opened.spec.composer);
+  const popup = await ext.openPopup();
+  const answers = await popup.evaluate(async (url) => {
+    const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const [tab] = await c.tabs.query({ url });
+    const context = await c.tabs.sendMessage(tab!.id!, { type: 'page:context' });
+    const insert = await c.tabs.sendMessage(tab!.id!, { type: 'composer:insert', text: 'From the popup\nline 2', replyId: 'other' });
+    return { context, insert };
+  }, opened.spec.url);
+  expect(answers.context).toEqual({
+    platform: 'instagram',
+    contact: { name: 'Ana López', firstName: 'Ana', lastName: 'López' },
+    composer: true,
+    maxLength: 1000,
+  });
+  expect(answers.insert).toEqual({ ok: true, method: 'lexical' });
+  expect(await stateBecomes(opened, 'From the popup\nline 2')).toBe('From the popup\nline 2');
+  // The insertion was counted for the reply.
+  await waitFor(() => useCounts(ext), (counts) => counts.other === 1);
+  await popup.close();
+  await opened.page.close();
+});
