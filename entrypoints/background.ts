@@ -4,6 +4,7 @@ import { handleMessages } from '@/utils/messages';
 import { inboxHandlers } from '@/utils/inbox/handlers';
 import { onSettingsChanged, onTabRemoved, onTabUpdated, onTick, startUp } from '@/utils/inbox/lifecycle';
 import { replyHandlers } from '@/utils/replies/handlers';
+import { seedStarterReplies } from '@/utils/replies/starter';
 import { updateBadge } from '@/utils/inbox/badge';
 import { markDone, openConversation, snoozeConversation } from '@/utils/inbox/actions';
 
@@ -25,6 +26,10 @@ export default defineBackground(() => {
     'queue:done': async (message) => afterQueueChange(await markDone(message.key)),
     'queue:snooze': async (message) => afterQueueChange(await snoozeConversation(message.key, message.until)),
     'queue:open': (message) => openConversation(message.key),
+  });
+  // A first install gets a starter library; an update never touches the user's replies.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void seedStarterReplies().catch(fail('starter replies'));
   });
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId).catch(fail('tab close')));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab).catch(fail('tab update')));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { contactSchema, inboxReadSchema, LIMITS, platformIdSchema } from './platforms/contract';
 import { replySchema } from './replies/model';
+import { PLATFORM_HOST_PATTERNS } from './platforms/hosts';
 
 /**
  * Every runtime message DM Desk sends, with its zod schema. Receivers check each message here:
@@ -114,9 +115,21 @@ export async function sendToTab<T extends MessageType>(tabId: number, message: M
   return checkResponse(message.type as T, await browser.tabs.sendMessage(tabId, message));
 }
 
-/** Tell every open extension page that a store changed; nobody listening is fine. */
+/**
+ * Tell every open extension page that a store changed; nobody listening is fine. Runtime messages
+ * do not reach content scripts, so replies and settings changes also go to the platform tabs,
+ * whose overlays cache the replies.
+ */
 export function broadcastChanged(store: Message<'changed'>['store']): void {
-  send({ type: 'changed', store }).catch(() => undefined);
+  const message: Message<'changed'> = { type: 'changed', store };
+  send(message).catch(() => undefined);
+  if (store === 'inbox' || typeof browser.tabs?.query !== 'function') return;
+  void browser.tabs
+    .query({ url: [...PLATFORM_HOST_PATTERNS] })
+    .then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    })
+    .catch(() => undefined);
 }
 
 export type MessageSender = Browser.runtime.MessageSender;

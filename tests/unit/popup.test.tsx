@@ -364,7 +364,7 @@ describe('tabs', () => {
     expect(repliesTab).toHaveFocus();
     expect(repliesTab).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Replies');
-    expect(screen.getByTestId('page-context')).toHaveTextContent('not a DM page');
+    expect(within(screen.getByRole('tabpanel')).getByRole('searchbox', { name: 'Search saved replies' })).toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
     expect(queueTab).toHaveFocus();
   });
