@@ -82,6 +82,7 @@ export function parseTime(label: string | null | undefined, now: number, options
   const relative = text
     .replace(/^(hace|há|il y a|vor)\s+/, '')
     .replace(/\s+(ago|atrás)$/, '')
+    .replace(/^(an?|one|un|una|une|um|uma|einer?|einem)\s+/, '1 ') // "an hour ago", "hace una hora"
     .match(/^(\d+)\s*([a-zà-ÿ]+)\.?$/);
   if (relative) {
     const unit = UNIT_MS.find(([pattern]) => pattern.test(relative[2]!));

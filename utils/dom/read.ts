@@ -1,0 +1,147 @@
+import { cleanText, parseCount, titleCount } from './text';
+
+/**
+ * Small reading helpers shared by the adapters: ordered strategy lists that never throw, and the
+ * computed-style checks (bold name, blue dot) that outlive class-name churn (PLATFORMS.md, lesson 5).
+ */
+
+/** One way of finding a part; returns null/undefined (or throws) when it does not apply. */
+export type Strategy<T> = () => T | null | undefined;
+
+/** The first strategy that yields a value, in order; a strategy that throws counts as a miss. */
+export function firstOf<T>(strategies: readonly Strategy<T>[]): T | null {
+  for (const strategy of strategies) {
+    try {
+      const value = strategy();
+      if (value !== null && value !== undefined && !(typeof value === 'string' && value === '')) return value;
+    } catch {
+      // A detached node or an odd page: try the next strategy.
+    }
+  }
+  return null;
+}
+
+/** Run `fn`, or return `fallback` when it throws: keeps one broken part from losing a whole read. */
+export function attempt<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** querySelector that never throws (bad selector, detached or hostile node). */
+export function q<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E | null {
+  if (!root) return null;
+  try {
+    return root.querySelector<E>(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** querySelectorAll as an array that never throws, cut to `limit` nodes. */
+export function qa<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string, limit = 5000): E[] {
+  if (!root) return [];
+  try {
+    const list = root.querySelectorAll<E>(selector);
+    const out: E[] = [];
+    for (let i = 0; i < list.length && i < limit; i++) out.push(list[i]!);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** An attribute, cleaned; '' when missing. */
+export function attr(element: Element | null | undefined, name: string, max = Infinity): string {
+  if (!element) return '';
+  try {
+    return cleanText(element.getAttribute(name), max);
+  } catch {
+    return '';
+  }
+}
+
+function styleOf(element: Element): CSSStyleDeclaration | null {
+  try {
+    const view = element.ownerDocument?.defaultView;
+    return view ? view.getComputedStyle(element) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Numeric font weight: "600" → 600, "bold" → 700, "normal" → 400. */
+export function fontWeight(element: Element | null | undefined): number {
+  if (!element) return 400;
+  const value = styleOf(element)?.fontWeight ?? '';
+  if (value === 'bold' || value === 'bolder') return 700;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : 400;
+}
+
+/**
+ * Whether the text is shown bold (≥ 600): the element or one of its ancestors up to `within`,
+ * as unread rows show their name on Instagram and Messenger.
+ */
+export function isBold(element: Element | null | undefined, within?: Element | null): boolean {
+  let node: Element | null | undefined = element;
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (fontWeight(node) >= 600) return true;
+    if (node === within) break;
+    node = node.parentElement;
+  }
+  return false;
+}
+
+/** "rgb(0, 149, 246)" / "rgba(0,149,246,1)" → "0,149,246"; '' for transparent or unknown. */
+export function rgbKey(color: string | null | undefined): string {
+  const match = (color ?? '').match(/rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)/);
+  if (!match || match[4] === '0') return '';
+  return `${match[1]},${match[2]},${match[3]}`;
+}
+
+/**
+ * A small coloured dot under `root` (an empty element whose background is one of `colors`), as
+ * the unread dot of Instagram (rgb(0, 149, 246)) or Facebook (rgb(0, 100, 209)). The green
+ * "active now" presence dot has another colour and does not count. Looks at `limit` empty
+ * elements at most, so a huge row stays cheap.
+ */
+export function hasDot(root: Element | null | undefined, colors: readonly string[], limit = 40): boolean {
+  if (!root) return false;
+  const wanted = new Set(colors.map(rgbKey));
+  let seen = 0;
+  for (const element of qa(root, 'div, span, i', 400)) {
+    if (element.childElementCount > 0 || cleanText(element.textContent) !== '') continue;
+    if (++seen > limit) break;
+    const style = styleOf(element);
+    if (style && wanted.has(rgbKey(style.backgroundColor))) return true;
+  }
+  return false;
+}
+
+/** Strip a "You: " / "Tú: " / "Vous : " prefix; says whether it was there. */
+const SELF_PREFIX = /^(you|tú|tu|vous|você|du|sie|voi|jij|ty|أنت|you sent|you replied)\s*[:：]\s*/i;
+const SELF_SENT = /^(you sent|you replied|you reacted|enviaste|has enviado|vous avez envoyé)\b/i;
+
+export function selfPrefix(snippet: string): { text: string; fromMe: boolean } {
+  const match = snippet.match(SELF_PREFIX);
+  if (match) return { text: snippet.slice(match[0].length), fromMe: true };
+  if (SELF_SENT.test(snippet)) return { text: snippet, fromMe: true };
+  return { text: snippet, fromMe: false };
+}
+
+/** The total from the page title "(3) …", as the last resort of every adapter. */
+export function titleTotal(doc: Document): number | null {
+  return attempt(() => titleCount(doc.title), null);
+}
+
+/** A count from the first of several labels/texts that holds one. */
+export function countOf(...values: (string | null | undefined)[]): number | null {
+  for (const value of values) {
+    const n = parseCount(value);
+    if (n !== null) return n;
+  }
+  return null;
+}
