@@ -1,3 +1,4 @@
+import { LIMITS, type ThreadRow } from '../platforms/contract';
 import { cleanText, parseCount, titleCount } from './text';
 
 /**
@@ -144,4 +145,143 @@ export function countOf(...values: (string | null | undefined)[]): number | null
     if (n !== null) return n;
   }
   return null;
+}
+
+const SEPARATOR = /^[·•|,–—-]$/;
+const HANDLE = /^@[\p{L}\p{N}._]{1,50}$/u;
+
+/**
+ * The visible text pieces of a row, in document order: each element's own text nodes (plus the
+ * `alt` of inline emoji images, as Facebook renders emoji), so "<span><span>Unread message:</span>
+ * Hi</span>" gives ["Unread message:", "Hi"]. Cheap and bounded: at most `limit` pieces, each cut
+ * to 1,000 characters.
+ */
+export function textBlocks(root: Element | null | undefined, limit = 40): string[] {
+  const out: string[] = [];
+  if (!root) return out;
+  try {
+    const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    let node: Node | null = root;
+    while (node && out.length < limit) {
+      const element = node as Element;
+      const tag = element.tagName;
+      if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE' && tag !== 'svg' && tag !== 'SVG') {
+        let text = '';
+        for (let child = element.firstChild; child; child = child.nextSibling) {
+          if (child.nodeType === 3) text += child.nodeValue ?? '';
+          else if (child.nodeType === 1 && (child as Element).tagName === 'IMG' && child.childNodes.length === 0) {
+            const alt = (child as Element).getAttribute('alt') ?? '';
+            // Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
+            if (alt && Array.from(alt).length <= 4 && !/[\p{L}\p{N}]/u.test(alt)) text += alt;
+          }
+          if (text.length > 4000) break;
+        }
+        const clean = cleanText(text, 1000);
+        if (clean) out.push(clean);
+      }
+      node = walker.nextNode();
+    }
+  } catch {
+    // Detached or hostile node: keep what was read.
+  }
+  return out;
+}
+
+export interface RowParts {
+  name?: string;
+  handle?: string;
+  snippet?: string;
+  time?: number;
+}
+
+/**
+ * Split a row's text pieces into name, handle, snippet and time: the name comes first, an
+ * "@handle" is the handle, the last short piece that reads as a time is the time, the first other
+ * piece after the name is the snippet. Separators ("·") are skipped.
+ */
+export function rowParts(texts: readonly string[], now: number, parse: (label: string, now: number) => number | undefined): RowParts {
+  const pieces = texts.filter((t) => t && !SEPARATOR.test(t));
+  const parts: RowParts = {};
+  let timeIndex = -1;
+  for (let i = pieces.length - 1; i >= 1; i--) {
+    const piece = pieces[i]!;
+    if (piece.length > 24) continue;
+    const time = parse(piece, now);
+    if (time !== undefined) {
+      parts.time = time;
+      timeIndex = i;
+      break;
+    }
+  }
+  let nameIndex = -1;
+  pieces.forEach((piece, i) => {
+    if (i === timeIndex) return;
+    if (HANDLE.test(piece)) {
+      parts.handle ??= piece.slice(1);
+      return;
+    }
+    if (nameIndex < 0) {
+      nameIndex = i;
+      parts.name = piece;
+    } else if (parts.snippet === undefined) {
+      parts.snippet = piece;
+    }
+  });
+  return parts;
+}
+
+export interface RowInput {
+  id: string;
+  name?: string | null;
+  handle?: string | null;
+  snippet?: string | null;
+  unread: boolean;
+  unreadCount?: number | null;
+  lastFromMe?: boolean;
+  time?: number;
+  url?: string;
+  muted?: boolean;
+}
+
+/**
+ * A ThreadRow within the contract's limits: strings cleaned and cut, optional fields left out
+ * when unknown, and muted rows never unread (both adapter helpers follow this rule).
+ */
+export function makeRow(input: RowInput): ThreadRow {
+  const muted = input.muted === true;
+  const row: ThreadRow = {
+    id: cleanText(input.id, LIMITS.id),
+    name: cleanText(input.name, LIMITS.name),
+    unread: muted ? false : input.unread,
+  };
+  const handle = cleanText(input.handle, LIMITS.handle).replace(/^@/, '');
+  if (handle) row.handle = handle;
+  const snippet = cleanText(input.snippet, LIMITS.snippet);
+  if (snippet) row.snippet = snippet;
+  if (!muted && input.unreadCount !== null && input.unreadCount !== undefined && input.unreadCount > 0) {
+    row.unreadCount = Math.min(input.unreadCount, 1_000_000);
+  }
+  if (input.lastFromMe !== undefined) row.lastFromMe = input.lastFromMe;
+  if (input.time !== undefined && Number.isInteger(input.time) && input.time >= 0) row.time = input.time;
+  if (input.url && input.url.length <= LIMITS.url) row.url = input.url;
+  if (muted) row.muted = true;
+  return row;
+}
+
+/** Rows with an id seen before are dropped (a row can match two strategies); at most LIMITS.threads. */
+export function uniqueRows(rows: readonly ThreadRow[]): ThreadRow[] {
+  const seen = new Set<string>();
+  const out: ThreadRow[] = [];
+  for (const row of rows) {
+    if (!row.id || seen.has(row.id)) continue;
+    seen.add(row.id);
+    out.push(row);
+    if (out.length >= LIMITS.threads) break;
+  }
+  return out;
+}
+
+/** A bounded, de-duplicated list of part names for `missing`. */
+export function missingList(parts: (string | false | null | undefined)[]): string[] {
+  return [...new Set(parts.filter((p): p is string => !!p))].slice(0, LIMITS.missing);
 }

@@ -1,10 +1,14 @@
 import type { PlatformAdapter } from './contract';
 import { platformOfUrl, type PlatformId } from './hosts';
 import { instagram } from './instagram';
+import { messenger } from './messenger';
+import { x } from './x';
 
 /** Every platform adapter; a new platform is one line here. */
 export const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
   instagram,
+  messenger,
+  x,
 };
 
 /** The adapter for a page, or null when DM Desk does not read that site. */
