@@ -123,7 +123,7 @@ export function hasDot(root: Element | null | undefined, colors: readonly string
 }
 
 /** Strip a "You: " / "Tú: " / "Vous : " prefix; says whether it was there. */
-const SELF_PREFIX = /^(you|tú|tu|vous|você|du|sie|voi|jij|ty|أنت|you sent|you replied)\s*[:：]\s*/i;
+const SELF_PREFIX = /^(you|tú|tu|vous|você|du|sie|voi|jij|ty|bạn|أنت|あなた|you sent|you replied)\s*[:：]\s*/i;
 const SELF_SENT = /^(you sent|you replied|you reacted|enviaste|has enviado|vous avez envoyé)\b/i;
 
 export function selfPrefix(snippet: string): { text: string; fromMe: boolean } {
