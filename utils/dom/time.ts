@@ -20,8 +20,8 @@ const UNIT_MS: [RegExp, number][] = [
 ];
 
 const NOW_WORDS = /^(now|just now|active now|ahora|agora|maintenant|jetzt|adesso|şimdi|сейчас)$/;
-const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера)$/;
-const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi)$/;
+const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера|hôm qua)$/;
+const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi|hôm nay)$/;
 
 const WEEKDAYS: string[][] = [
   ['sun', 'sunday', 'dom', 'domingo', 'dim', 'dimanche', 'so', 'sonntag'],

@@ -46,8 +46,10 @@ function threadIdOf(url: URL): string | null {
   return url.pathname.match(/\/t\/([\w.-]+)\/?$/)?.[1] ?? null;
 }
 
-const SECTION_LINKS =
-  'a[role="link"][href="/messages/t/"][aria-label], a[role="link"][href="/messages/"][aria-label], a[role="link"][href="/t/"][aria-label], a[role="link"][href="/"][aria-label]';
+// Section links ("Chats", "Inbox") of the messages navigation.
+const SECTION_LINKS = 'a[role="link"][href="/messages/t/"][aria-label], a[role="link"][href="/messages/"][aria-label], a[role="link"][href="/t/"][aria-label]';
+// The Messenger button of the facebook.com top bar.
+const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]';
 
 function readTotal(doc: Document): number | null {
   return firstOf<number>([
@@ -62,7 +64,7 @@ function readTotal(doc: Document): number | null {
     },
     // The Messenger button of the facebook.com top bar: aria-label "Messenger, 3 unread" and a badge (2020–2026).
     () => {
-      const button = q(doc, '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]');
+      const button = q(doc, TOP_BAR_BUTTON);
       if (!button) return null;
       const n = parseCount(attr(button, 'aria-label'));
       if (n !== null) return n;
@@ -71,8 +73,8 @@ function readTotal(doc: Document): number | null {
     },
     // "(3) Messenger" / "(3) Messenger | Facebook".
     () => titleTotal(doc),
-    // Last: the section links are there and carry no number: nothing unread.
-    () => (q(doc, SECTION_LINKS) ? 0 : null),
+    // Last: the section links or the top-bar button are there and carry no number: nothing unread.
+    () => (q(doc, SECTION_LINKS) || q(doc, TOP_BAR_BUTTON) ? 0 : null),
   ]);
 }
 
