@@ -285,3 +285,28 @@ export function uniqueRows(rows: readonly ThreadRow[]): ThreadRow[] {
 export function missingList(parts: (string | false | null | undefined)[]): string[] {
   return [...new Set(parts.filter((p): p is string => !!p))].slice(0, LIMITS.missing);
 }
+
+/**
+ * The texts of a row's <time> and <abbr> elements: time labels even when they do not parse
+ * ("٢٠ د", "3 時間"), so they are not taken for the snippet.
+ */
+export function timeLabels(row: Element): Set<string> {
+  return new Set(qa(row, 'time, abbr', 10).map((el) => cleanText(el.textContent)).filter(Boolean));
+}
+
+/** A row's time from <time datetime> (exact), else from its time/abbr labels; undefined if none parse. */
+export function rowTime(
+  row: Element,
+  labels: Set<string>,
+  now: number,
+  parse: (label: string, now: number) => number | undefined,
+): number | undefined {
+  const datetime = attr(q(row, 'time[datetime]'), 'datetime');
+  const exact = datetime ? parse(datetime, now) : undefined;
+  if (exact !== undefined) return exact;
+  for (const label of labels) {
+    const time = parse(label, now);
+    if (time !== undefined) return time;
+  }
+  return undefined;
+}

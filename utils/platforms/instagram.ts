@@ -15,7 +15,9 @@ import {
   qa,
   rowParts,
   selfPrefix,
+  rowTime,
   textBlocks,
+  timeLabels,
   titleTotal,
   uniqueRows,
 } from '../dom/read';
@@ -99,7 +101,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   const altHandle = alt.match(/^@?([\p{L}\p{N}._]{1,30})['’]s\b/u)?.[1];
 
-  const texts = textBlocks(row).filter((t) => !PRESENCE.test(t) && t !== alt);
+  const labels = timeLabels(row);
+  const texts = textBlocks(row).filter((t) => !PRESENCE.test(t) && t !== alt && !labels.has(t));
   const parts = rowParts(texts, now, parseTime);
   const name = firstOf<string>([
     // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name.
@@ -110,8 +113,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
   if (!name && !href) return null;
 
   // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
-  const datetime = attr(q(row, 'time[datetime]'), 'datetime');
-  const time = (datetime ? parseTime(datetime, now) : undefined) ?? parts.time;
+  const time = rowTime(row, labels, now, parseTime) ?? parts.time;
 
   let snippet = parts.snippet === name ? undefined : parts.snippet;
   let lastFromMe: boolean | undefined;

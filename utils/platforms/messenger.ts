@@ -15,7 +15,9 @@ import {
   qa,
   rowParts,
   selfPrefix,
+  rowTime,
   textBlocks,
+  timeLabels,
   titleTotal,
   uniqueRows,
 } from '../dom/read';
@@ -108,7 +110,8 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: number): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
-  let texts = textBlocks(row);
+  const labels = timeLabels(row);
+  let texts = textBlocks(row).filter((t) => !labels.has(t));
   // A hidden "Unread message:" label before the preview marks an unread row, in any language.
   let hiddenUnread = false;
   texts = texts.filter((t, i) => {
@@ -148,7 +151,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
     snippet,
     unread,
     lastFromMe,
-    time: parts.time,
+    time: rowTime(row, labels, now, parseTime) ?? parts.time,
     url: absoluteUrl(href, base),
     muted,
   });

@@ -15,7 +15,9 @@ import {
   qa,
   rowParts,
   selfPrefix,
+  rowTime,
   textBlocks,
+  timeLabels,
   titleTotal,
   uniqueRows,
 } from '../dom/read';
@@ -80,7 +82,13 @@ function rowElements(doc: Document): Element[] {
   return (
     firstOf<Element[]>([
       // Chat UI (2025–2026): rows data-testid="dm-conversation-item-<id>".
-      () => nonEmpty(qa(doc, '[data-testid^="dm-conversation-item-"]')),
+      // Parts of a row have test ids with the same prefix ("…-unread-badge"): keep the outermost.
+      () =>
+        nonEmpty(
+          qa(doc, '[data-testid^="dm-conversation-item-"]').filter(
+            (el) => !el.parentElement?.closest('[data-testid^="dm-conversation-item-"]'),
+          ),
+        ),
       // Legacy pane (2020–2025): data-testid="conversation".
       () => nonEmpty(qa(doc, '[data-testid="conversation"]')),
       // Without test ids: rows of the inbox timeline holding a thread link.
@@ -103,13 +111,14 @@ function threadIdOfHref(href: string): string | null {
   return match?.[1] ?? null;
 }
 
-function readRow(row: Element, base: URL, now: number): ThreadRow | null {
+function readRow(row: Element, base: URL, now: number, openId: string | null): ThreadRow | null {
   const testid = attr(row, 'data-testid');
   const link = q<HTMLAnchorElement>(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
-  const texts = textBlocks(row);
+  const labels = timeLabels(row);
+  const texts = textBlocks(row).filter((t) => !labels.has(t));
   const parts = rowParts(texts, now, parseTime);
   // Name: the first dir="ltr"/"auto" text of the cell (legacy 2020–2025), else the first piece.
   const name = firstOf<string>([
@@ -122,8 +131,7 @@ function readRow(row: Element, base: URL, now: number): ThreadRow | null {
   if (!name && !href) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
-  const datetime = attr(q(row, 'time[datetime]'), 'datetime');
-  const time = (datetime ? parseTime(datetime, now) : undefined) ?? parts.time;
+  const time = rowTime(row, labels, now, parseTime) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -150,6 +158,9 @@ function readRow(row: Element, base: URL, now: number): ThreadRow | null {
     () => (isBold(snippetEl, row) && snippetEl !== null ? true : null),
   ]);
 
+  // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
+  // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
+  const selected = attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
@@ -163,15 +174,22 @@ function readRow(row: Element, base: URL, now: number): ThreadRow | null {
     unreadCount,
     lastFromMe,
     time,
-    url: absoluteUrl(href, base) ?? (id.match(/^\d+-\d+$/) ? absoluteUrl(`/i/chat/${id}`, base) : undefined),
+    url: absoluteUrl(href, base) ?? threadUrl(id, base) ?? (selected && openId ? threadUrl(openId, base) : undefined),
     muted,
   });
 }
 
+/** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
+function threadUrl(id: string, base: URL): string | undefined {
+  if (!/^\d+-\d+$/.test(id)) return undefined;
+  return absoluteUrl(base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, base);
+}
+
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const openId = threadIdOf(url);
   for (const row of rowElements(doc)) {
-    const read = attempt(() => readRow(row, url, now), null);
+    const read = attempt(() => readRow(row, url, now, openId), null);
     if (read) rows.push(read);
   }
   return uniqueRows(rows);
