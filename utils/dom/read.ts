@@ -199,11 +199,18 @@ export interface RowParts {
  * "@handle" is the handle, the last short piece that reads as a time is the time, the first other
  * piece after the name is the snippet. Separators ("·") are skipped.
  */
-export function rowParts(texts: readonly string[], now: number, parse: (label: string, now: number) => number | undefined): RowParts {
+export function rowParts(
+  texts: readonly string[],
+  now: number,
+  parse: (label: string, now: number) => number | undefined,
+  options: { named?: boolean } = {},
+): RowParts {
   const pieces = texts.filter((t) => t && !SEPARATOR.test(t));
   const parts: RowParts = {};
   let timeIndex = -1;
-  for (let i = pieces.length - 1; i >= 1; i--) {
+  // With `named`, the name was found elsewhere: the pieces are what follows it.
+  const first = options.named ? 0 : 1;
+  for (let i = pieces.length - 1; i >= first; i--) {
     const piece = pieces[i]!;
     if (piece.length > 24) continue;
     const time = parse(piece, now);
@@ -220,7 +227,7 @@ export function rowParts(texts: readonly string[], now: number, parse: (label: s
       parts.handle ??= piece.slice(1);
       return;
     }
-    if (nameIndex < 0) {
+    if (nameIndex < 0 && !options.named) {
       nameIndex = i;
       parts.name = piece;
     } else if (parts.snippet === undefined) {
@@ -310,3 +317,23 @@ export function rowTime(
   }
   return undefined;
 }
+
+/**
+ * The row's name element and its text, found by structure (an empty name stays empty rather
+ * than borrowing the snippet), and the row's other text pieces.
+ */
+export function namedPieces(row: Element, nameEl: Element | null, exclude: Set<string>): { name: string | null; rest: string[] } {
+  const all = textBlocks(row).filter((t) => !exclude.has(t));
+  if (!nameEl) return { name: null, rest: all };
+  const own = textBlocks(nameEl, 5);
+  const name = own.join(' ');
+  const rest = [...all];
+  for (const piece of own) {
+    const at = rest.indexOf(piece);
+    if (at >= 0) rest.splice(at, 1);
+  }
+  return { name, rest };
+}
+
+/** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
+export const STYLE_ROWS = 300;

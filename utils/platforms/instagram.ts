@@ -11,6 +11,8 @@ import {
   isBold,
   makeRow,
   missingList,
+  namedPieces,
+  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -94,7 +96,20 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
   return qa(doc, '[role="list"] [role="listitem"], [role="grid"] [role="row"]').map((row) => ({ row, link: null }));
 }
 
-function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: number): ThreadRow | null {
+// aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
+// without it are read, and the costlier computed-style checks are skipped.
+const UNREAD_MARKER = '[aria-label="Unread"], [aria-label="unread"]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  /** The page uses the durable unread marker, so its absence means read. */
+  markerLive: boolean;
+  /** Computed-style checks allowed for this row. */
+  useStyle: boolean;
+}
+
+function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = link ? attr(link, 'href') : '';
   const avatar = q<HTMLImageElement>(row, 'img[alt]');
   const alt = attr(avatar, 'alt');
@@ -102,20 +117,19 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
   const altHandle = alt.match(/^@?([\p{L}\p{N}._]{1,30})['’]s\b/u)?.[1];
 
   const labels = timeLabels(row);
-  const texts = textBlocks(row).filter((t) => !PRESENCE.test(t) && t !== alt && !labels.has(t));
-  const parts = rowParts(texts, now, parseTime);
-  const name = firstOf<string>([
-    // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name.
-    () => textBlocks(q(row, 'span[dir="auto"]'), 1)[0],
-    () => parts.name,
-    () => altHandle,
-  ]);
+  // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
+  // rows had no such span: there the name is the first text of the row.
+  const nameEl = q(row, 'span[dir="auto"]');
+  const pieces = namedPieces(row, nameEl, labels);
+  const texts = pieces.rest.filter((t) => !PRESENCE.test(t) && t !== alt);
+  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? altHandle ?? '';
   if (!name && !href) return null;
 
   // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
-  const time = rowTime(row, labels, now, parseTime) ?? parts.time;
+  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
 
-  let snippet = parts.snippet === name ? undefined : parts.snippet;
+  let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
   if (snippet) {
     const self = selfPrefix(snippet);
@@ -123,18 +137,17 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
     lastFromMe = self.fromMe;
   }
 
-  const nameEl = q(row, 'span[dir="auto"]') ?? q(row, 'span');
   const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
     // The unread dot carries aria-label="Unread" (English UI, 2022–2026).
-    () => (q(row, '[aria-label="Unread"], [aria-label="unread"]') ? true : null),
+    () => (q(row, UNREAD_MARKER) ? true : ctx.markerLive ? false : null),
     // The name is bold (font-weight ≥ 600) on unread rows, in every language (2019–2026).
-    () => (isBold(nameEl, row) ? true : null),
+    () => (ctx.useStyle && isBold(nameEl ?? firstTextElement(row, name), row) ? true : null),
     // The blue dot, by colour, when its label is localised (2021–2026).
-    () => (hasDot(row, BLUE_DOT, 8) ? true : null),
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
   ]);
 
-  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name ?? '', attr(avatar, 'src'));
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
   return makeRow({
     id,
     name,
@@ -143,15 +156,24 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
     unread,
     lastFromMe,
     time,
-    url: absoluteUrl(href, base),
+    url: absoluteUrl(href, ctx.base),
     muted,
   });
 }
 
+/** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */
+function firstTextElement(row: Element, text: string): Element | null {
+  if (!text) return null;
+  return qa(row, 'div, span', 80).find((el) => el.childElementCount === 0 && cleanText(el.textContent) === text) ?? null;
+}
+
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
   for (const { row, link } of rowElements(doc)) {
-    const read = attempt(() => readRow(row, link, url, now), null);
+    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }
   return uniqueRows(rows);

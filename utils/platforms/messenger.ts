@@ -11,6 +11,8 @@ import {
   isBold,
   makeRow,
   missingList,
+  namedPieces,
+  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -107,20 +109,35 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
   return out;
 }
 
-function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: number): ThreadRow | null {
+// A per-row "Mark as read" button exists only on unread rows (English, 2022–2026). When a page has
+// one anywhere, rows without it are read and the costlier computed-style checks are skipped.
+const UNREAD_MARKER = '[aria-label="Mark as read"]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  markerLive: boolean;
+  useStyle: boolean;
+}
+
+function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
   const labels = timeLabels(row);
-  let texts = textBlocks(row).filter((t) => !labels.has(t));
-  // A hidden "Unread message:" label before the preview marks an unread row, in any language.
+  // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
+  // empty. Without it, the first text of the row.
+  const nameEl = q(row, 'span[dir="auto"]');
+  const pieces = namedPieces(row, nameEl, labels);
+  // A hidden "Unread message:" label before the preview marks an unread row, in any language
+  // (2022–2026): a short piece ending with a colon, followed by the preview.
   let hiddenUnread = false;
-  texts = texts.filter((t, i) => {
-    if (i === 0 || !HIDDEN_LABEL.test(t) || selfPrefix(t + ' x').fromMe) return true;
+  const texts = pieces.rest.filter((t, i, all) => {
+    if (i === all.length - 1 || !HIDDEN_LABEL.test(t) || selfPrefix(`${t} x`).fromMe) return true;
     hiddenUnread = true;
     return false;
   });
-  const parts = rowParts(texts, now, parseTime);
-  const name = parts.name;
+  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? '';
   if (!name && !href) return null;
 
   let snippet = parts.snippet;
@@ -131,36 +148,37 @@ function readRow(row: Element, link: HTMLAnchorElement | null, base: URL, now: n
     lastFromMe = self.fromMe;
   }
 
-  const nameEl = qa(row, 'span', 60).find((el) => cleanText(el.textContent) === name) ?? null;
   const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
-    // A per-row "Mark as read" button exists only on unread rows (English, 2022–2026).
-    () => (q(row, '[aria-label="Mark as read"]') ? true : null),
+    () => (q(row, UNREAD_MARKER) ? true : null),
     // The hidden "Unread message:" label (2022–2026, any language by shape).
-    () => (hiddenUnread ? true : null),
+    () => (hiddenUnread ? true : ctx.markerLive ? false : null),
     // Bold name (≥ 600) on unread rows, 2019–2026.
-    () => (isBold(nameEl, row) ? true : null),
+    () => (ctx.useStyle && isBold(nameEl, row) ? true : null),
     // The blue dot, by colour.
-    () => (hasDot(row, BLUE_DOT, 8) ? true : null),
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
   ]);
 
-  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name ?? '', attr(avatar, 'src'));
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
   return makeRow({
     id,
     name,
     snippet,
     unread,
     lastFromMe,
-    time: rowTime(row, labels, now, parseTime) ?? parts.time,
-    url: absoluteUrl(href, base),
+    time: rowTime(row, labels, ctx.now, parseTime) ?? parts.time,
+    url: absoluteUrl(href, ctx.base),
     muted,
   });
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
   for (const { row, link } of rowElements(doc)) {
-    const read = attempt(() => readRow(row, link, url, now), null);
+    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }
   return uniqueRows(rows);

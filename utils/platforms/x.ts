@@ -11,6 +11,8 @@ import {
   isBold,
   makeRow,
   missingList,
+  namedPieces,
+  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -111,27 +113,35 @@ function threadIdOfHref(href: string): string | null {
   return match?.[1] ?? null;
 }
 
-function readRow(row: Element, base: URL, now: number, openId: string | null): ThreadRow | null {
+// A test id naming the unread state inside a row (Chat UI badge, 2025–2026). When the page shows
+// one, rows without it are read and the computed-style checks are skipped.
+const UNREAD_MARKER = '[data-testid*="unread" i]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  openId: string | null;
+  markerLive: boolean;
+  useStyle: boolean;
+}
+
+function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const testid = attr(row, 'data-testid');
   const link = q<HTMLAnchorElement>(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
   const labels = timeLabels(row);
-  const texts = textBlocks(row).filter((t) => !labels.has(t));
-  const parts = rowParts(texts, now, parseTime);
-  // Name: the first dir="ltr"/"auto" text of the cell (legacy 2020–2025), else the first piece.
-  const name = firstOf<string>([
-    () => {
-      const el = q(row, '[data-testid="conversation-name"], [data-testid="dm-conversation-name"]');
-      return el ? textBlocks(el, 1)[0] : null;
-    },
-    () => parts.name,
-  ]);
-  if (!name && !href) return null;
+  // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
+  // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
+  const nameEl = q(row, '[dir]');
+  const pieces = namedPieces(row, nameEl, labels);
+  const parts = rowParts(pieces.rest, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? '';
+  if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
-  const time = rowTime(row, labels, now, parseTime) ?? parts.time;
+  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -141,21 +151,23 @@ function readRow(row: Element, base: URL, now: number, openId: string | null): T
     lastFromMe = self.fromMe;
   }
 
-  const snippetEl = snippet ? (qa(row, 'span, div', 80).find((el) => el.childElementCount === 0 && cleanText(el.textContent).endsWith(snippet!)) ?? null) : null;
   const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   let unreadCount: number | null = null;
   const unread = !!firstOf<boolean>([
-    // A test id naming the unread state (Chat UI badge "dm-conversation-unread-count"; 2025–2026).
     () => {
-      const badge = q(row, '[data-testid*="unread" i]');
-      if (!badge) return null;
+      const badge = q(row, UNREAD_MARKER);
+      if (!badge) return ctx.markerLive ? false : null;
       unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
       return true;
     },
     // The blue dot of the legacy cell, by colour (2020–2025).
-    () => (hasDot(row, BLUE_DOT, 8) ? true : null),
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
     // The last message is bold (≥ 600) on unread rows; names are bold on every row, so not those.
-    () => (isBold(snippetEl, row) && snippetEl !== null ? true : null),
+    () => {
+      if (!ctx.useStyle || !parts.snippet) return null;
+      const el = qa(row, '[dir]', 20).find((e) => e !== nameEl && textBlocks(e, 1)[0] === parts.snippet);
+      return el && isBold(el) ? true : null;
+    },
   ]);
 
   // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
@@ -164,7 +176,7 @@ function readRow(row: Element, base: URL, now: number, openId: string | null): T
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
-    hashId(name ?? '', attr(avatar, 'src'));
+    hashId(name, attr(avatar, 'src'));
   return makeRow({
     id,
     name,
@@ -174,7 +186,7 @@ function readRow(row: Element, base: URL, now: number, openId: string | null): T
     unreadCount,
     lastFromMe,
     time,
-    url: absoluteUrl(href, base) ?? threadUrl(id, base) ?? (selected && openId ? threadUrl(openId, base) : undefined),
+    url: absoluteUrl(href, ctx.base) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
     muted,
   });
 }
@@ -188,8 +200,11 @@ function threadUrl(id: string, base: URL): string | undefined {
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const openId = threadIdOf(url);
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
   for (const row of rowElements(doc)) {
-    const read = attempt(() => readRow(row, url, now, openId), null);
+    const ctx: RowContext = { base: url, now, openId, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, ctx), null);
     if (read) rows.push(read);
   }
   return uniqueRows(rows);
