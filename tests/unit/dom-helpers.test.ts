@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
-import { firstOf, hasDot, isBold, rgbKey, selfPrefix } from '@/utils/dom/read';
+import { firstOf, hasDot, isBold, makeRow, missingList, namedPieces, rgbKey, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
 
 // vitest.config.ts pins TZ=UTC, so local midnight is UTC midnight here.
 // The clock: Wednesday 10 June 2026, 15:30 UTC.
@@ -232,5 +232,62 @@ describe('read helpers', () => {
     ['Is it in stock?', 'Is it in stock?', false],
   ])('selfPrefix(%j)', (snippet, text, fromMe) => {
     expect(selfPrefix(snippet)).toEqual({ text, fromMe });
+  });
+});
+
+describe('row reading helpers', () => {
+  it('textBlocks keeps hidden labels, inline emoji and text apart, skips scripts and avatars', () => {
+    document.body.innerHTML =
+      '<div id="r"><img alt="ana\'s profile picture" src="a.jpg"><span dir="auto">Ana</span>' +
+      '<span><span class="hidden">Unread message:</span> Is the <img alt="💙" src="e.png"> one back?</span>' +
+      '<script>var x = "<b>no</b>"</script><svg><text>icon</text></svg><span> · </span><abbr>3h</abbr></div>';
+    expect(textBlocks(document.getElementById('r'))).toEqual(['Ana', 'Unread message:', 'Is the 💙 one back?', '·', '3h']);
+    expect(textBlocks(null)).toEqual([]);
+  });
+
+  const parse = (label: string) => ({ '3h': NOW - 3 * HOUR, now: NOW, Mon: at('2026-06-08T00:00:00Z') })[label];
+  it.each([
+    [['Ana', 'Hi there', '·', '3h'], {}, { name: 'Ana', snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [['Ana', '@ana_l', '·', '3h', 'Hi there'], {}, { name: 'Ana', handle: 'ana_l', snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [['Ana'], {}, { name: 'Ana' }],
+    [['now', 'Mon'], {}, { name: 'now', time: at('2026-06-08T00:00:00Z') }], // the name is never the time
+    [['Hi there', '3h'], { named: true }, { snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [[], {}, {}],
+  ] as const)('rowParts(%j, %j)', (texts, options, expected) => {
+    expect(rowParts(texts, NOW, parse, options)).toEqual(expected);
+  });
+
+  it('namedPieces: an empty name element stays empty instead of borrowing the snippet', () => {
+    document.body.innerHTML = '<div id="r"><span id="n" dir="auto"></span><span dir="auto">Hello</span><abbr>3h</abbr></div>';
+    const row = document.getElementById('r')!;
+    expect(namedPieces(row, document.getElementById('n'), new Set(['3h']))).toEqual({ name: '', rest: ['Hello'] });
+    expect(namedPieces(row, null, new Set())).toEqual({ name: null, rest: ['Hello', '3h'] });
+  });
+
+  it('makeRow trims to the limits, leaves unknowns out, and never marks a muted row unread', () => {
+    const row = makeRow({
+      id: ' 42 ',
+      name: ' Ana\u200B ',
+      handle: '@ana',
+      snippet: 'x'.repeat(500),
+      unread: true,
+      unreadCount: 3,
+      muted: true,
+      time: 1.5,
+    });
+    expect(row).toEqual({ id: '42', name: 'Ana', handle: 'ana', snippet: `${'x'.repeat(139)}…`, unread: false, muted: true });
+    expect(makeRow({ id: 'a', name: null, unread: true, unreadCount: 0, lastFromMe: false })).toEqual({
+      id: 'a',
+      name: '',
+      unread: true,
+      lastFromMe: false,
+    });
+  });
+
+  it('uniqueRows drops repeated ids; missingList drops falsy and repeated parts', () => {
+    const a = makeRow({ id: 'a', name: 'A', unread: false });
+    const b = makeRow({ id: 'b', name: 'B', unread: true });
+    expect(uniqueRows([a, b, { ...a, name: 'again' }])).toEqual([a, b]);
+    expect(missingList([false, 'composer', null, 'composer', undefined, 'conversation list'])).toEqual(['composer', 'conversation list']);
   });
 });

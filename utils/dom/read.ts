@@ -148,42 +148,51 @@ export function countOf(...values: (string | null | undefined)[]): number | null
 }
 
 const SEPARATOR = /^[·•|,–—-]$/;
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 const HANDLE = /^@[\p{L}\p{N}._]{1,50}$/u;
 
 /**
- * The visible text pieces of a row, in document order: each element's own text nodes (plus the
- * `alt` of inline emoji images, as Facebook renders emoji), so "<span><span>Unread message:</span>
- * Hi</span>" gives ["Unread message:", "Hi"]. Cheap and bounded: at most `limit` pieces, each cut
- * to 1,000 characters.
+ * The visible text pieces of a row, in document order: consecutive text of one parent element
+ * (plus the `alt` of inline emoji images, as Facebook renders emoji) is one piece, so
+ * "<span><span>Unread message:</span> Is the <img alt=💙> one back?</span>" gives
+ * ["Unread message:", "Is the 💙 one back?"]. Scripts, styles and SVG icons are skipped. Cheap and
+ * bounded: at most `limit` pieces, each cut to 1,000 characters.
  */
 export function textBlocks(root: Element | null | undefined, limit = 40): string[] {
   const out: string[] = [];
   if (!root) return out;
+  let parent: Node | null = null;
+  let text = '';
+  const flush = () => {
+    const clean = cleanText(text, 1000);
+    if (clean) out.push(clean);
+    text = '';
+  };
   try {
-    const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-    let node: Node | null = root;
-    while (node && out.length < limit) {
-      const element = node as Element;
-      const tag = element.tagName;
-      if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE' && tag !== 'svg' && tag !== 'SVG') {
-        let text = '';
-        for (let child = element.firstChild; child; child = child.nextSibling) {
-          if (child.nodeType === 3) text += child.nodeValue ?? '';
-          else if (child.nodeType === 1 && (child as Element).tagName === 'IMG' && child.childNodes.length === 0) {
-            const alt = (child as Element).getAttribute('alt') ?? '';
-            // Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
-            if (alt && Array.from(alt).length <= 4 && !/[\p{L}\p{N}]/u.test(alt)) text += alt;
-          }
-          if (text.length > 4000) break;
-        }
-        const clean = cleanText(text, 1000);
-        if (clean) out.push(clean);
+    if (SKIPPED_TAGS.has(root.tagName.toUpperCase())) return out;
+    // 1 | 4 = SHOW_ELEMENT | SHOW_TEXT; 2 = FILTER_REJECT (skips the subtree), 1 = FILTER_ACCEPT.
+    const walker = root.ownerDocument.createTreeWalker(root, 1 | 4, {
+      acceptNode: (node) => (node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName.toUpperCase()) ? 2 : 1),
+    });
+    for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
+      let piece: string | null = null;
+      if (node.nodeType === 3) piece = node.nodeValue ?? '';
+      else if ((node as Element).tagName === 'IMG') {
+        const alt = (node as Element).getAttribute('alt') ?? '';
+        // Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
+        if (alt && Array.from(alt).length <= 4 && !/[\p{L}\p{N}]/u.test(alt)) piece = alt;
       }
-      node = walker.nextNode();
+      if (piece === null) continue;
+      if (node.parentNode !== parent) {
+        flush();
+        parent = node.parentNode;
+      }
+      if (text.length < 4000) text += piece;
     }
   } catch {
     // Detached or hostile node: keep what was read.
   }
+  if (out.length < limit) flush();
   return out;
 }
 
