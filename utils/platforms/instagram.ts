@@ -93,7 +93,10 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
     }));
   }
   // Rows as buttons without href inside the chat list (seen on some 2024 builds): id from a hash.
-  return qa(doc, '[role="list"] [role="listitem"], [role="grid"] [role="row"]').map((row) => ({ row, link: null }));
+  // Only list items with an avatar, outside the open conversation (whose messages are rows too).
+  return qa(doc, '[role="list"] [role="listitem"]')
+    .filter((row) => !attempt(() => row.closest('[role="main"]'), null) && q(row, 'img') !== null)
+    .map((row) => ({ row, link: null }));
 }
 
 // aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
