@@ -2,48 +2,86 @@ import type { InboxRead } from '@/utils/platforms/contract';
 
 /**
  * Watches a platform page and reports what it reads, cheaply:
- * one MutationObserver, reads coalesced to at most one per `minInterval` ms (a burst of thousands
- * of mutations costs a handful of reads), a read on SPA navigation, and a report only when the
- * result differs from the last one sent.
+ * one MutationObserver whose callback only schedules; reads are coalesced to at most one per
+ * `minInterval` ms (a burst of thousands of mutations costs a handful of reads, and the last state
+ * of a burst is always read); a read on SPA navigation and when the tab comes back into view; and a
+ * report only when the result differs from the last one sent.
+ *
+ * A timer, not requestAnimationFrame, paces the reads: frames stop in background tabs, and a DM
+ * tab in the background is exactly the one whose badge must stay current.
  */
 export interface WatcherOptions {
   doc: Document;
   read: () => InboxRead;
   report: (read: InboxRead, url: string) => void;
-  /** Smallest gap between two reads, in ms. */
+  /** Smallest gap between two reads, in ms (250 → at most 4 reads a second). */
   minInterval?: number;
   now?: () => number;
+  /** Mutations only inside such nodes (DM Desk's own overlay) schedule nothing. */
+  ignore?: (node: Node) => boolean;
 }
 
 export interface Watcher {
-  /** Read now (navigation, focus) unless a read just happened; still coalesced. */
+  /** Read soon (navigation, focus), still coalesced with any pending read. */
   schedule(): void;
   stop(): void;
   /** How many reads ran (benchmarks and tests). */
   readonly reads: number;
 }
 
-/** Relative times drift every minute; compare them coarsely so drift alone sends nothing. */
-function fingerprint(read: InboxRead, url: string): string {
-  return JSON.stringify([url, read.unreadTotal, read.active, read.missing, read.threads.map((t) => ({
-    ...t,
-    time: t.time === undefined ? undefined : Math.round(t.time / 600_000),
-  }))]);
+/** Each read is recorded as a user-timing mark; the page's main world sees it (e2e tests count them). */
+export const READ_MARK = 'dm-desk:read';
+
+/** DM Desk's own UI carries this attribute on its host element. */
+export const OWN_UI_ATTRIBUTE = 'data-dm-desk';
+
+function insideOwnUi(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!element?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
 }
 
-export function startWatcher({ doc, read, report, minInterval = 250, now = () => Date.now() }: WatcherOptions): Watcher {
+/** Relative times drift every minute; compare them coarsely so drift alone sends nothing. */
+function fingerprint(read: InboxRead, url: string): string {
+  return JSON.stringify([
+    url,
+    read.unreadTotal,
+    read.active,
+    read.missing,
+    read.threads.map((t) => ({ ...t, time: t.time === undefined ? undefined : Math.round(t.time / 600_000) })),
+  ]);
+}
+
+export function startWatcher({
+  doc,
+  read,
+  report,
+  minInterval = 250,
+  now = () => Date.now(),
+  ignore = insideOwnUi,
+}: WatcherOptions): Watcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
   let lastSent = '';
   let reads = 0;
   let stopped = false;
+  const view = doc.defaultView;
 
   const run = () => {
     timer = undefined;
     if (stopped) return;
     lastRead = now();
     reads++;
-    const result = read();
+    try {
+      view?.performance?.mark?.(READ_MARK);
+    } catch {
+      // User timing is a debugging aid only.
+    }
+    let result: InboxRead;
+    try {
+      result = read();
+    } catch {
+      return; // adapters never throw; if one does, the next mutation tries again
+    }
     const url = doc.location?.href ?? '';
     const print = fingerprint(result, url);
     if (print === lastSent) return;
@@ -56,9 +94,31 @@ export function startWatcher({ doc, read, report, minInterval = 250, now = () =>
     timer = setTimeout(run, Math.max(0, lastRead + minInterval - now()));
   };
 
-  const observer = new MutationObserver(schedule);
+  const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
+    if (timer !== undefined || stopped) return; // a read is already coming: nothing to look at
+    for (const record of records) {
+      if (!ignore(record.target)) {
+        schedule();
+        return;
+      }
+    }
+  });
+  // Title changes ("(3) Instagram") are mutations of <title>, covered by the subtree.
   observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
-  // Title changes ("(3) Instagram") are mutations of <title>, covered by the subtree above.
+
+  // SPA navigation: history traversal, and the Navigation API's navigate event for pushState
+  // (Chromium 102+; content scripts see the page's same-document navigations).
+  const onNavigate = () => schedule();
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') schedule();
+  };
+  view?.addEventListener('popstate', onNavigate);
+  view?.addEventListener('hashchange', onNavigate);
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  const onNavigateSuccess = () => schedule();
+  navigation?.addEventListener?.('navigatesuccess', onNavigateSuccess);
+  doc.addEventListener('visibilitychange', onVisible);
+
   schedule();
 
   return {
@@ -67,6 +127,11 @@ export function startWatcher({ doc, read, report, minInterval = 250, now = () =>
       stopped = true;
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      view?.removeEventListener('popstate', onNavigate);
+      view?.removeEventListener('hashchange', onNavigate);
+      navigation?.removeEventListener?.('navigatesuccess', onNavigateSuccess);
+      doc.removeEventListener('visibilitychange', onVisible);
     },
     get reads() {
       return reads;

@@ -19,6 +19,19 @@ const BUSINESS_WORDS = new Set([
 // Emoji and pictographs (with their joiners and variation selectors).
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F\u20E3]/gu;
 
+// The most common Vietnamese family names, spelled with their diacritics (unambiguous in Latin script).
+const FAMILY_FIRST = new Set([
+  'nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'đinh', 'trương',
+]);
+
+const AMBIGUOUS_TITLES = new Set(['don', 'dame', 'sir', 'm', 'fr', 'sr']);
+
+function isTitle(word: string, count: number): boolean {
+  const key = bare(word);
+  if (!TITLES.has(key)) return false;
+  return !AMBIGUOUS_TITLES.has(key) || word.endsWith('.') || count >= 3;
+}
+
 function bare(word: string): string {
   return word.toLowerCase().replace(/[.,]/g, '');
 }
@@ -43,10 +56,25 @@ export function splitName(display: string | null | undefined, handle?: string): 
   if (words.some((w) => BUSINESS_WORDS.has(bare(w)))) return base;
   if (words.length === 1 && /[_\d]/.test(words[0]!)) return base; // looks like a username
 
-  while (words.length > 1 && TITLES.has(bare(words[0]!))) words.shift();
+  if (words.length === 1 && /\p{L}[._]\p{L}/u.test(words[0]!)) return base; // "ana.lopez"
+
+  // A title is dropped when it is one: "Dr. Jane Smith", "Sra. Ana Ruiz", "Don José García". Words
+  // that are also given names ("Don Draper", "Sir Mix") count as titles only with a dot or before
+  // two more words.
+  let titled = false;
+  while (words.length > 1 && isTitle(words[0]!, words.length)) {
+    words.shift();
+    titled = true;
+  }
   while (words.length > 1 && SUFFIXES.has(bare(words[words.length - 1]!))) words.pop();
   if (words.length === 1 && TITLES.has(bare(words[0]!))) return base;
+  // "Dr. Smith": the one word left is a family name; "Hi Smith" would be wrong.
+  if (titled && words.length === 1) return { ...base, lastName: words[0] };
 
+  // Vietnamese names put the family name first ("Nguyễn Thị Hoa" is Ms Hoa): the given name is last.
+  if (words.length >= 2 && FAMILY_FIRST.has(words[0]!.toLowerCase())) {
+    return { ...base, firstName: words[words.length - 1], lastName: words[0] };
+  }
   const [first, ...rest] = words;
   const last = rest.length ? rest[rest.length - 1] : undefined;
   return { ...base, firstName: first, ...(last ? { lastName: last } : {}) };

@@ -3,8 +3,9 @@
  * Nothing here throws on odd input: a read must survive any page.
  */
 
-// Zero-width characters, bidi marks and isolates that platforms wrap names in (WhatsApp, X).
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Zero-width spaces, bidi marks and isolates that platforms wrap names in (WhatsApp, X). The
+// joiners U+200C/U+200D stay: they hold emoji sequences (👩‍💻) and Persian words together.
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // C0/C1 control characters except tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
@@ -15,12 +16,19 @@ export function cleanText(value: string | null | undefined, max = Infinity): str
   return truncate(cleaned, max);
 }
 
-/** Cut to at most `max` characters (code points), ending with "…" when cut. */
+/**
+ * Cut to at most `max` UTF-16 units (what the zod `.max()` limits count), ending with "…" when cut,
+ * without splitting a surrogate pair (an emoji is never cut in half).
+ */
 export function truncate(value: string, max: number): string {
   if (value.length <= max) return value;
-  const points = Array.from(value);
-  if (points.length <= max) return value;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  if (max <= 0) return '';
+  let out = '';
+  for (const point of value) {
+    if (out.length + point.length > max - 1) break;
+    out += point;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 /** An element's text as one clean line; '' for a missing node. */

@@ -10,18 +10,18 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const UNIT_MS: [RegExp, number][] = [
-  [/^(s|sec|secs|second|seconds|seg|sek)$/, 1000],
-  [/^(m|min|mins|minute|minutes|minuto|minutos|minute[sn]?|mn)$/, MINUTE],
-  [/^(h|hr|hrs|hour|hours|hora|horas|heure|heures|std|stunde|stunden)$/, HOUR],
-  [/^(d|day|days|dia|dias|día|días|jour|jours|j|tag|tage|t)$/, DAY],
-  [/^(w|wk|wks|week|weeks|sem|semana|semanas|semaine|semaines|woche|wochen)$/, 7 * DAY],
+  [/^(s|sec|secs|second|seconds|seg|sek|giây)$/, 1000],
+  [/^(m|min|mins|minute|minutes|minuto|minutos|minute[sn]?|mn|phút)$/, MINUTE],
+  [/^(h|hr|hrs|hour|hours|hora|horas|heure|heures|std|stunde|stunden|giờ)$/, HOUR],
+  [/^(d|day|days|dia|dias|día|días|jour|jours|j|tag|tage|t|ngày)$/, DAY],
+  [/^(w|wk|wks|week|weeks|sem|semana|semanas|semaine|semaines|woche|wochen|tuần)$/, 7 * DAY],
   [/^(mo|month|months|mes|meses|mois)$/, 30 * DAY],
   [/^(y|yr|yrs|year|years|año|años|ano|anos|an|ans|jahr|jahre)$/, 365 * DAY],
 ];
 
 const NOW_WORDS = /^(now|just now|active now|ahora|agora|maintenant|jetzt|adesso|şimdi|сейчас)$/;
-const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера)$/;
-const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi)$/;
+const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера|hôm qua)$/;
+const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi|hôm nay)$/;
 
 const WEEKDAYS: string[][] = [
   ['sun', 'sunday', 'dom', 'domingo', 'dim', 'dimanche', 'so', 'sonntag'],
@@ -82,7 +82,8 @@ export function parseTime(label: string | null | undefined, now: number, options
   const relative = text
     .replace(/^(hace|há|il y a|vor)\s+/, '')
     .replace(/\s+(ago|atrás)$/, '')
-    .match(/^(\d+)\s*([a-zà-ÿ]+)\.?$/);
+    .replace(/^(an?|one|un|una|une|um|uma|einer?|einem)\s+/, '1 ') // "an hour ago", "hace una hora"
+    .match(/^(\d+)\s*(\p{L}+)\.?$/u);
   if (relative) {
     const unit = UNIT_MS.find(([pattern]) => pattern.test(relative[2]!));
     if (unit) return now - Number(relative[1]) * unit[1];

@@ -1,38 +1,216 @@
-import { emptyRead, LIMITS, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
+import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, parseCount, textOf, titleCount } from '../dom/text';
+import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
+import {
+  attempt,
+  attr,
+  firstOf,
+  hasDot,
+  isBold,
+  makeRow,
+  missingList,
+  namedPieces,
+  STYLE_ROWS,
+  q,
+  qa,
+  rowParts,
+  selfPrefix,
+  rowTime,
+  textBlocks,
+  timeLabels,
+  titleTotal,
+  uniqueRows,
+} from '../dom/read';
 
-// Minimal first version: the full layered adapter lands with the platform work.
+/**
+ * Instagram DMs: www.instagram.com/direct/inbox/ and /direct/t/<id>/.
+ * Every part is an ordered list of strategies, most durable first; see PLATFORMS.md.
+ */
+
+// The unread dot of Instagram rows (2021–2026). The green "active now" dot is rgb(120, 222, 69).
+const BLUE_DOT = ['rgb(0, 149, 246)'];
+const THREAD_HREF = /\/direct\/t\/([^/?#]+)/;
+// "Muted" bell in the row: aria-label is localised, so several languages (seen 2023–2026).
+const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|ミュート/i;
+// Presence lines shown where the snippet would be ("Active 2h ago", "Activo hace 5 min").
+const PRESENCE = /^(active|activ[oa]|en ligne|aktiv|online)\b/i;
+
+function isDirectPage(url: URL): boolean {
+  return url.pathname.startsWith('/direct/');
+}
+
+function threadIdOf(url: URL): string | null {
+  return url.pathname.match(THREAD_HREF)?.[1] ?? null;
+}
+
+/** The nav link to the inbox (left rail 2020–2026, bottom bar on narrow windows). */
+function navLink(doc: Document): Element | null {
+  return firstOf<Element>([
+    // Seen 2020–2026: the Messages / Direct link; the badge is a span inside it.
+    () => q(doc, 'a[href^="/direct/inbox"]'),
+    // 2016–2019 layout linked "/direct/" without "inbox".
+    () => q(doc, 'a[href="/direct/"]'),
+  ]);
+}
+
 function readTotal(doc: Document): number | null {
-  // Nav link to the inbox holds a span with the number (seen 2020–2026).
-  const nav = doc.querySelector('a[href^="/direct/inbox"]');
-  const fromNav = nav ? parseCount(textOf(nav)) : null;
-  return fromNav ?? titleCount(doc.title);
+  const nav = attempt(() => navLink(doc), null);
+  return firstOf<number>([
+    // A leaf of the nav link whose whole text is a count ("3", "9+"); seen 2020–2026.
+    () => {
+      if (!nav) return null;
+      const badge = qa(nav, 'span, div', 50).find(
+        (el) => el.childElementCount === 0 && /^[\d\u0660-\u0669\u06F0-\u06F9,.]+\+?$/.test(cleanText(el.textContent)),
+      );
+      return badge ? parseCount(badge.textContent) : null;
+    },
+    // Numbers in the nav link's aria-labels ("Direct messaging - 3 new notifications link"; any language).
+    () => {
+      if (!nav) return null;
+      for (const el of [nav, ...qa(nav, '[aria-label]', 20)]) {
+        const n = parseCount(attr(el, 'aria-label'));
+        if (n !== null) return n;
+      }
+      return null;
+    },
+    // All generations: "(3) Instagram".
+    () => titleTotal(doc),
+    // Last: the nav link is there and no number anywhere: nothing unread.
+    () => (nav ? 0 : null),
+  ]);
+}
+
+/** Rows with a thread link (2020–2026) or, without links, list items of the chat list. */
+function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | null }[] {
+  const links = qa<HTMLAnchorElement>(doc, 'a[href*="/direct/t/"]');
+  if (links.length) {
+    return links.map((link) => ({
+      // The row is the list item around the link (role="listitem" 2023–2026, role="row" 2021–2022).
+      row: attempt(() => link.closest('[role="listitem"], [role="row"], li'), null) ?? link,
+      link,
+    }));
+  }
+  // Rows as buttons without href inside the chat list (seen on some 2024 builds): id from a hash.
+  // Only list items with an avatar, outside the open conversation (whose messages are rows too).
+  return qa(doc, '[role="list"] [role="listitem"]')
+    .filter((row) => !attempt(() => row.closest('[role="main"]'), null) && q(row, 'img') !== null)
+    .map((row) => ({ row, link: null }));
+}
+
+// aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
+// without it are read, and the costlier computed-style checks are skipped.
+const UNREAD_MARKER = '[aria-label="Unread"], [aria-label="unread"]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  /** The page uses the durable unread marker, so its absence means read. */
+  markerLive: boolean;
+  /** Computed-style checks allowed for this row. */
+  useStyle: boolean;
+}
+
+function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
+  const href = link ? attr(link, 'href') : '';
+  const avatar = q<HTMLImageElement>(row, 'img[alt]');
+  const alt = attr(avatar, 'alt');
+  // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
+  const altHandle = alt.match(/^@?([\p{L}\p{N}._]{1,30})['’]s\b/u)?.[1];
+
+  const labels = timeLabels(row);
+  // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
+  // rows had no such span: there the name is the first text of the row.
+  const nameEl = q(row, 'span[dir="auto"]');
+  const pieces = namedPieces(row, nameEl, labels);
+  const texts = pieces.rest.filter((t) => !PRESENCE.test(t) && t !== alt);
+  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? altHandle ?? '';
+  if (!name && !href) return null;
+
+  // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
+  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+
+  let snippet = parts.snippet;
+  let lastFromMe: boolean | undefined;
+  if (snippet) {
+    const self = selfPrefix(snippet);
+    snippet = self.text;
+    lastFromMe = self.fromMe;
+  }
+
+  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const unread = !!firstOf<boolean>([
+    // The unread dot carries aria-label="Unread" (English UI, 2022–2026).
+    () => (q(row, UNREAD_MARKER) ? true : ctx.markerLive ? false : null),
+    // The name is bold (font-weight ≥ 600) on unread rows, in every language (2019–2026).
+    () => (ctx.useStyle && isBold(nameEl ?? firstTextElement(row, name), row) ? true : null),
+    // The blue dot, by colour, when its label is localised (2021–2026).
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
+  ]);
+
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
+  return makeRow({
+    id,
+    name,
+    handle: altHandle ?? parts.handle,
+    snippet,
+    unread,
+    lastFromMe,
+    time,
+    url: absoluteUrl(href, ctx.base),
+    muted,
+  });
+}
+
+/** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */
+function firstTextElement(row: Element, text: string): Element | null {
+  if (!text) return null;
+  return qa(row, 'div, span', 80).find((el) => el.childElementCount === 0 && cleanText(el.textContent) === text) ?? null;
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="/direct/t/"]')) {
-    const id = link.getAttribute('href')?.match(/\/direct\/t\/([^/?#]+)/)?.[1];
-    if (!id) continue;
-    const row = link.closest('[role="listitem"], [role="row"]') ?? link;
-    const spans = Array.from(row.querySelectorAll('span')).filter((s) => s.childElementCount === 0);
-    const texts = spans.map((s) => cleanText(s.textContent)).filter(Boolean);
-    const name = texts[0] ?? '';
-    const snippet = texts[1];
-    rows.push({
-      id,
-      name: cleanText(name, LIMITS.name),
-      ...(snippet ? { snippet: cleanText(snippet.replace(/^You:\s*/, ''), LIMITS.snippet) } : {}),
-      unread: !!row.querySelector('[aria-label="Unread"]'),
-      lastFromMe: !!snippet && /^You:/.test(snippet),
-      ...(texts[2] && parseTime(texts[2], now) !== undefined ? { time: parseTime(texts[2], now) } : {}),
-      ...(absoluteUrl(link.getAttribute('href'), url) ? { url: absoluteUrl(link.getAttribute('href'), url) } : {}),
-    });
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
+  for (const { row, link } of rowElements(doc)) {
+    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, link, ctx), null);
+    if (read) rows.push(read);
   }
-  return rows;
+  return uniqueRows(rows);
+}
+
+function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
+  const openId = threadIdOf(url);
+  if (!openId) return null;
+  // The profile link in the conversation header ("/ana.lopez/"), for the handle (2019–2026).
+  const profile = qa<HTMLAnchorElement>(doc, '[role="main"] a[href^="/"], main a[href^="/"]', 200).find((a) =>
+    /^\/[\w.]{1,30}\/$/.test(attr(a, 'href')) && !/^\/(direct|explore|reels|accounts)\//.test(attr(a, 'href')),
+  );
+  const handle = profile ? attr(profile, 'href').slice(1, -1) : undefined;
+  const name = firstOf<string>([
+    // "Messages in conversation with Ana López" (English, 2023–2026; role="grid" until 2026).
+    () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),
+    // The open thread's row in the list (any language).
+    () => threads.find((t) => t.id === openId)?.name,
+    // The header's profile link text.
+    () => textBlocks(profile, 1)[0],
+    () => handle,
+  ]);
+  return splitName(name, handle);
+}
+
+function findComposer(doc: Document): HTMLElement | null {
+  return firstOf<HTMLElement>([
+    // Lexical editor (2023–2026): data-lexical-editor on the contenteditable.
+    () => q<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable="true"]'),
+    // role="textbox" contenteditable, aria-label "Message" (localised), 2021–2026.
+    () => q<HTMLElement>(doc, 'div[role="textbox"][contenteditable="true"]'),
+    // Textarea "Message..." of the 2016–2021 web DMs.
+    () => q<HTMLElement>(doc, 'textarea[placeholder]'),
+  ]);
 }
 
 export const instagram: PlatformAdapter = {
@@ -42,21 +220,29 @@ export const instagram: PlatformAdapter = {
   maxLength: 1000,
   read(doc, url, now = Date.now()): InboxRead {
     try {
-      const onDirect = url.pathname.startsWith('/direct/');
-      const threads = onDirect ? readThreads(doc, url, now) : [];
-      const header = doc.querySelector('[aria-label^="Messages in conversation with "]');
-      const activeName = header?.getAttribute('aria-label')?.replace('Messages in conversation with ', '');
+      const direct = isDirectPage(url);
+      const unreadTotal = attempt(() => readTotal(doc), null);
+      if (!direct) return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
+      const threads = attempt(() => readThreads(doc, url, now), []);
+      const inThread = threadIdOf(url) !== null;
+      const active = inThread ? attempt(() => readActive(doc, url, threads), null) : null;
+      const composer = inThread ? attempt(() => findComposer(doc), null) : null;
       return {
-        unreadTotal: readTotal(doc),
+        unreadTotal,
         threads,
-        active: splitName(activeName),
-        missing: onDirect && threads.length === 0 ? ['conversation list'] : [],
+        active,
+        missing: missingList([
+          unreadTotal === null && 'unread total',
+          threads.length === 0 && 'conversation list',
+          inThread && !active && 'open conversation',
+          inThread && !composer && 'composer',
+        ]),
       };
     } catch {
       return emptyRead(['page']);
     }
   },
   composer(doc) {
-    return doc.querySelector<HTMLElement>('div[role="textbox"][contenteditable="true"]');
+    return attempt(() => findComposer(doc), null);
   },
 };

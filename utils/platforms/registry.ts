@@ -1,6 +1,8 @@
 import type { PlatformAdapter } from './contract';
 import { platformOfUrl, type PlatformId } from './hosts';
 import { instagram } from './instagram';
+import { messenger } from './messenger';
+import { x } from './x';
 import { linkedin } from './linkedin';
 import { tiktok } from './tiktok';
 import { whatsapp } from './whatsapp';
@@ -9,6 +11,8 @@ import { snapchat } from './snapchat';
 /** Every platform adapter; a new platform is one line here. */
 export const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
   instagram,
+  messenger,
+  x,
   linkedin,
   tiktok,
   whatsapp,

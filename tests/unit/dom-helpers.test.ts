@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
+import { parseTime } from '@/utils/dom/time';
+import { splitName } from '@/utils/dom/names';
+import { firstOf, hasDot, isBold, makeRow, missingList, namedPieces, rgbKey, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
+
+// vitest.config.ts pins TZ=UTC, so local midnight is UTC midnight here.
+// The clock: Wednesday 10 June 2026, 15:30 UTC.
+const NOW = Date.parse('2026-06-10T15:30:00Z');
+const at = (iso: string) => Date.parse(iso);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+describe('parseCount', () => {
+  it.each([
+    ['3', 3],
+    ['99+', 99],
+    ['12 unread messages', 12],
+    ['1,234', 1234],
+    ['1.234 nachrichten', 1234],
+    ['2 500', 2500],
+    ['٣', 3],
+    ['١٢ رسالة غير مقروءة', 12],
+    ['۷', 7],
+    ['Tin nhắn chưa đọc: 4', 4],
+    ['0', 0],
+    ['Unread', null],
+    ['', null],
+    [null, null],
+    ['12345678', null], // out of range: not a believable count
+  ])('%j → %j', (input, expected) => {
+    expect(parseCount(input)).toBe(expected);
+  });
+});
+
+describe('titleCount', () => {
+  it.each([
+    ['(3) Instagram', 3],
+    [' (12) Messenger', 12],
+    ['(99+) X', 99],
+    ['(٣) Instagram', 3],
+    ['Instagram', null],
+    ['Ana messaged you', null], // a blinking title is not a count
+    ['Inbox (3)', null],
+    ['', null],
+  ])('%j → %j', (input, expected) => {
+    expect(titleCount(input)).toBe(expected);
+  });
+});
+
+describe('cleanText and truncate', () => {
+  it.each([
+    ['  Ana \n\t López  ', 'Ana López'],
+    ['\u200E\u2068محمد علي\u2069', 'محمد علي'],
+    ['a\u0000b\u0007c', 'a b c'],
+    // ZWJ sequences survive: a family emoji is one glyph, not three faces.
+    ['Team 👩\u200D💻', 'Team 👩\u200D💻'],
+    ['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it('cuts to the limit in UTF-16 units, never halving an emoji', () => {
+    const emoji = '😀'.repeat(100); // 200 UTF-16 units
+    const cut = cleanText(emoji, 140);
+    expect(cut.length).toBeLessThanOrEqual(140);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no lone high surrogate
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('abc', 4)).toBe('abc');
+    expect(cleanText('x'.repeat(10_000), 140)).toHaveLength(140);
+  });
+});
+
+describe('hashId and absoluteUrl', () => {
+  it('hashes stably and tells inputs apart', () => {
+    expect(hashId('Ana', 'a.jpg')).toBe(hashId('Ana', 'a.jpg'));
+    expect(hashId('Ana', 'a.jpg')).not.toBe(hashId('Ana', 'b.jpg'));
+    expect(hashId('Ana')).toMatch(/^h[0-9a-z]+$/);
+  });
+  it('keeps http(s) links only', () => {
+    expect(absoluteUrl('/direct/t/1/', 'https://www.instagram.com/direct/inbox/')).toBe('https://www.instagram.com/direct/t/1/');
+    expect(absoluteUrl('javascript:alert(1)', 'https://x.com/')).toBeUndefined();
+    expect(absoluteUrl('', 'https://x.com/')).toBeUndefined();
+  });
+});
+
+describe('parseTime against a fixed clock (Wed 10 Jun 2026 15:30 UTC)', () => {
+  it.each([
+    ['now', NOW],
+    ['Just now', NOW],
+    ['30s', NOW - 30_000],
+    ['5m', NOW - 5 * MIN],
+    ['5 min', NOW - 5 * MIN],
+    ['3h', NOW - 3 * HOUR],
+    ['· 3h', NOW - 3 * HOUR],
+    ['2d', NOW - 2 * DAY],
+    ['1w', NOW - 7 * DAY],
+    ['2 hours ago', NOW - 2 * HOUR],
+    ['an hour ago', NOW - HOUR],
+    ['hace 3 h', NOW - 3 * HOUR],
+    ['il y a 2 j', NOW - 2 * DAY],
+    ['vor 5 Min.', NOW - 5 * MIN],
+    ['10 giờ', NOW - 10 * HOUR],
+    ['2 tuần', NOW - 14 * DAY],
+    ['Hôm qua', at('2026-06-09T00:00:00Z')],
+    ['Yesterday', at('2026-06-09T00:00:00Z')],
+    ['Ayer', at('2026-06-09T00:00:00Z')],
+    ['Today', at('2026-06-10T00:00:00Z')],
+    ['Mon', at('2026-06-08T00:00:00Z')],
+    ['Wednesday', at('2026-06-03T00:00:00Z')], // the same weekday label means last week
+    ['lun.', at('2026-06-08T00:00:00Z')],
+    ['10:42', at('2026-06-10T10:42:00Z')],
+    ['10:42 PM', at('2026-06-09T22:42:00Z')], // later than now: yesterday evening
+    ['10:42\u202FAM', at('2026-06-10T10:42:00Z')],
+    ['12:05 am', at('2026-06-10T00:05:00Z')],
+    ['22h15', at('2026-06-09T22:15:00Z')],
+    ['١٠:٤٢', at('2026-06-10T10:42:00Z')],
+    ['Jun 3', at('2026-06-03T00:00:00Z')],
+    ['3 juin', at('2026-06-03T00:00:00Z')],
+    ['3 de junio', at('2026-06-03T00:00:00Z')],
+    ['Dec 24', at('2025-12-24T00:00:00Z')], // no year and in the future: last year
+    ['Jun 3, 2025', at('2025-06-03T00:00:00Z')],
+    ['3/6/25', at('2025-03-06T00:00:00Z')],
+    ['13/6/25', at('2025-06-13T00:00:00Z')], // 13 cannot be a month
+    ['2026-06-10T09:15:00.000Z', at('2026-06-10T09:15:00Z')],
+    ['2026-06-01', at('2026-06-01T00:00:00Z')],
+    ['', undefined],
+    ['Active now ago', undefined],
+    ['Feb 30', undefined],
+    ['25:00', undefined],
+    ['3 parsecs', undefined],
+    ['<b>3h</b>', undefined],
+  ])('%j', (label, expected) => {
+    expect(parseTime(label, NOW)).toBe(expected);
+  });
+
+  it('reads numeric dates day-first when asked', () => {
+    expect(parseTime('3/6/25', NOW, { dateOrder: 'dmy' })).toBe(at('2025-06-03T00:00:00Z'));
+  });
+});
+
+describe('splitName', () => {
+  it.each([
+    ['Ana María López', undefined, { name: 'Ana María López', firstName: 'Ana', lastName: 'López' }],
+    ['Ana', undefined, { name: 'Ana', firstName: 'Ana' }],
+    ['Dr. Jane Smith', undefined, { name: 'Dr. Jane Smith', firstName: 'Jane', lastName: 'Smith' }],
+    ['Dr. Smith', undefined, { name: 'Dr. Smith', lastName: 'Smith' }],
+    ['Don Draper', undefined, { name: 'Don Draper', firstName: 'Don', lastName: 'Draper' }],
+    ['Don José García', undefined, { name: 'Don José García', firstName: 'José', lastName: 'García' }],
+    ['John Smith Jr.', undefined, { name: 'John Smith Jr.', firstName: 'John', lastName: 'Smith' }],
+    ['🌸 Ana 🌸', undefined, { name: '🌸 Ana 🌸', firstName: 'Ana' }],
+    ['Ben 👋🏽', undefined, { name: 'Ben 👋🏽', firstName: 'Ben' }],
+    ['محمد علي', undefined, { name: 'محمد علي', firstName: 'محمد', lastName: 'علي' }],
+    ['\u2068نور\u2069', undefined, { name: 'نور', firstName: 'نور' }],
+    ['Nguyễn Thị Hoa', undefined, { name: 'Nguyễn Thị Hoa', firstName: 'Hoa', lastName: 'Nguyễn' }],
+    ['Lê Minh', undefined, { name: 'Lê Minh', firstName: 'Minh', lastName: 'Lê' }],
+    ['Acme Support', undefined, { name: 'Acme Support' }],
+    ['Acme Support', '@acme', { name: 'Acme Support', handle: 'acme' }],
+    ['@ana.lopez', undefined, { name: '@ana.lopez', handle: 'ana.lopez' }],
+    ['ana.lopez', undefined, { name: 'ana.lopez' }],
+    ['ben_k92', undefined, { name: 'ben_k92' }],
+    ['Ana López', '@ana.lopez', { name: 'Ana López', handle: 'ana.lopez', firstName: 'Ana', lastName: 'López' }],
+    ['', '@ana', { name: '@ana', handle: 'ana' }],
+    ['🌸🌸', undefined, { name: '🌸🌸' }],
+    ['Ana (Acme)', undefined, { name: 'Ana (Acme)', firstName: 'Ana' }],
+    ['  ', undefined, null],
+    [null, undefined, null],
+  ] as const)('%j (%j)', (display, handle, expected) => {
+    expect(splitName(display, handle)).toEqual(expected);
+  });
+});
+
+describe('read helpers', () => {
+  it('firstOf takes the first strategy that yields, skipping throws and empties', () => {
+    const calls: string[] = [];
+    const value = firstOf<string>([
+      () => {
+        calls.push('a');
+        throw new Error('detached');
+      },
+      () => {
+        calls.push('b');
+        return '';
+      },
+      () => {
+        calls.push('c');
+        return 'found';
+      },
+      () => {
+        calls.push('d');
+        return 'late';
+      },
+    ]);
+    expect(value).toBe('found');
+    expect(calls).toEqual(['a', 'b', 'c']);
+    expect(firstOf([() => null])).toBeNull();
+  });
+
+  it('isBold reads computed font weight from style sheets, not class names', () => {
+    document.head.innerHTML = '<style>.x1s688f{font-weight:600}.xk50ysn{font-weight:700}</style>';
+    document.body.innerHTML =
+      '<div id="row"><span class="x1s688f"><span id="a">Ana</span></span><span id="b">Ben</span><b id="c">Cy</b><span class="xk50ysn" id="d">Di</span></div>';
+    const row = document.getElementById('row');
+    expect(isBold(document.getElementById('a'), row)).toBe(true);
+    expect(isBold(document.getElementById('b'), row)).toBe(false);
+    expect(isBold(document.getElementById('c'), row)).toBe(true);
+    expect(isBold(document.getElementById('d'), row)).toBe(true);
+    expect(isBold(null)).toBe(false);
+  });
+
+  it('hasDot finds the blue unread dot but not the green presence dot', () => {
+    document.head.innerHTML =
+      '<style>.x1ey2m1c{background-color:rgb(0, 149, 246)}.xgreen{background-color:rgb(49, 162, 76)}</style>';
+    document.body.innerHTML =
+      '<div id="unread"><span>Ana</span><div class="x1ey2m1c"></div></div><div id="online"><span>Ben</span><div class="xgreen"></div></div>';
+    const blue = ['rgb(0, 149, 246)'];
+    expect(hasDot(document.getElementById('unread'), blue)).toBe(true);
+    expect(hasDot(document.getElementById('online'), blue)).toBe(false);
+    expect(rgbKey('rgba(0, 149, 246, 0)')).toBe('');
+    expect(rgbKey('rgba(0,149,246,1)')).toBe('0,149,246');
+  });
+
+  it.each([
+    ['You: Thanks!', 'Thanks!', true],
+    ['Tú: Gracias', 'Gracias', true],
+    ['Bạn: Cảm ơn', 'Cảm ơn', true],
+    ['Marco: Invoice attached', 'Marco: Invoice attached', false],
+    ['You sent an attachment.', 'You sent an attachment.', true],
+    ['Youssef is typing', 'Youssef is typing', false],
+    ['Is it in stock?', 'Is it in stock?', false],
+  ])('selfPrefix(%j)', (snippet, text, fromMe) => {
+    expect(selfPrefix(snippet)).toEqual({ text, fromMe });
+  });
+});
+
+describe('row reading helpers', () => {
+  it('textBlocks keeps hidden labels, inline emoji and text apart, skips scripts and avatars', () => {
+    document.body.innerHTML =
+      '<div id="r"><img alt="ana\'s profile picture" src="a.jpg"><span dir="auto">Ana</span>' +
+      '<span><span class="hidden">Unread message:</span> Is the <img alt="💙" src="e.png"> one back?</span>' +
+      '<script>var x = "<b>no</b>"</script><svg><text>icon</text></svg><span> · </span><abbr>3h</abbr></div>';
+    expect(textBlocks(document.getElementById('r'))).toEqual(['Ana', 'Unread message:', 'Is the 💙 one back?', '·', '3h']);
+    expect(textBlocks(null)).toEqual([]);
+  });
+
+  const parse = (label: string) => ({ '3h': NOW - 3 * HOUR, now: NOW, Mon: at('2026-06-08T00:00:00Z') })[label];
+  it.each([
+    [['Ana', 'Hi there', '·', '3h'], {}, { name: 'Ana', snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [['Ana', '@ana_l', '·', '3h', 'Hi there'], {}, { name: 'Ana', handle: 'ana_l', snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [['Ana'], {}, { name: 'Ana' }],
+    [['now', 'Mon'], {}, { name: 'now', time: at('2026-06-08T00:00:00Z') }], // the name is never the time
+    [['Hi there', '3h'], { named: true }, { snippet: 'Hi there', time: NOW - 3 * HOUR }],
+    [[], {}, {}],
+  ] as const)('rowParts(%j, %j)', (texts, options, expected) => {
+    expect(rowParts(texts, NOW, parse, options)).toEqual(expected);
+  });
+
+  it('namedPieces: an empty name element stays empty instead of borrowing the snippet', () => {
+    document.body.innerHTML = '<div id="r"><span id="n" dir="auto"></span><span dir="auto">Hello</span><abbr>3h</abbr></div>';
+    const row = document.getElementById('r')!;
+    expect(namedPieces(row, document.getElementById('n'), new Set(['3h']))).toEqual({ name: '', rest: ['Hello'] });
+    expect(namedPieces(row, null, new Set())).toEqual({ name: null, rest: ['Hello', '3h'] });
+  });
+
+  it('makeRow trims to the limits, leaves unknowns out, and never marks a muted row unread', () => {
+    const row = makeRow({
+      id: ' 42 ',
+      name: ' Ana\u200B ',
+      handle: '@ana',
+      snippet: 'x'.repeat(500),
+      unread: true,
+      unreadCount: 3,
+      muted: true,
+      time: 1.5,
+    });
+    expect(row).toEqual({ id: '42', name: 'Ana', handle: 'ana', snippet: `${'x'.repeat(139)}…`, unread: false, muted: true });
+    expect(makeRow({ id: 'a', name: null, unread: true, unreadCount: 0, lastFromMe: false })).toEqual({
+      id: 'a',
+      name: '',
+      unread: true,
+      lastFromMe: false,
+    });
+  });
+
+  it('uniqueRows drops repeated ids; missingList drops falsy and repeated parts', () => {
+    const a = makeRow({ id: 'a', name: 'A', unread: false });
+    const b = makeRow({ id: 'b', name: 'B', unread: true });
+    expect(uniqueRows([a, b, { ...a, name: 'again' }])).toEqual([a, b]);
+    expect(missingList([false, 'composer', null, 'composer', undefined, 'conversation list'])).toEqual(['composer', 'conversation list']);
+  });
+});

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OWN_UI_ATTRIBUTE, READ_MARK, startWatcher, type Watcher } from '@/entrypoints/dm.content/watcher';
+import type { InboxRead } from '@/utils/platforms/contract';
+
+/**
+ * The page watcher, on fake timers: mutations are counted, not timed. MutationObserver callbacks
+ * are microtasks, so each step flushes them before moving the clock.
+ */
+const flush = async () => {
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+};
+
+let watcher: Watcher | undefined;
+let total: number;
+let reads: number;
+let reports: { read: InboxRead; url: string }[];
+
+function start(options: { minInterval?: number } = {}) {
+  watcher = startWatcher({
+    doc: document,
+    read: () => {
+      reads++;
+      return { unreadTotal: total, threads: [], active: null, missing: [] };
+    },
+    report: (read, url) => reports.push({ read, url }),
+    ...options,
+  });
+  return watcher;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  document.body.innerHTML = '<ul id="list"></ul>';
+  total = 0;
+  reads = 0;
+  reports = [];
+});
+
+afterEach(() => {
+  watcher?.stop();
+  watcher = undefined;
+  vi.useRealTimers();
+});
+
+describe('startWatcher', () => {
+  it('reads once at start and reports it', async () => {
+    start();
+    expect(reads).toBe(0); // scheduled, not synchronous
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(1);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.read.unreadTotal).toBe(0);
+    expect(reports[0]!.url).toBe(location.href);
+  });
+
+  it('a burst of 5,000 mutations over one second costs at most 5 reads, and the last state is read', async () => {
+    start({ minInterval: 250 });
+    await vi.advanceTimersByTimeAsync(0);
+    const list = document.getElementById('list')!;
+    const before = reads;
+    // 5,000 mutations spread over one second: 50 batches of 100, 20 ms apart.
+    for (let batch = 0; batch < 50; batch++) {
+      for (let i = 0; i < 100; i++) {
+        const li = document.createElement('li');
+        li.textContent = `row ${batch * 100 + i}`;
+        list.appendChild(li);
+      }
+      total = batch + 1;
+      await flush();
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    const burstReads = reads - before;
+    expect(list.children).toHaveLength(5000);
+    expect(burstReads).toBeGreaterThanOrEqual(1);
+    expect(burstReads).toBeLessThanOrEqual(5); // 1 s / 250 ms, plus the trailing read
+    expect(watcher!.reads).toBe(reads);
+    // The trailing read saw the end of the burst.
+    expect(reports.at(-1)!.read.unreadTotal).toBe(50);
+  });
+
+  it('reports only when the read changed', async () => {
+    start({ minInterval: 100 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toHaveLength(1);
+
+    document.body.setAttribute('data-hover', '1'); // a mutation that changes nothing we read
+    await flush();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(reads).toBe(2);
+    expect(reports).toHaveLength(1);
+
+    total = 3;
+    document.body.setAttribute('data-hover', '2');
+    await flush();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(reads).toBe(3);
+    expect(reports).toHaveLength(2);
+    expect(reports[1]!.read.unreadTotal).toBe(3);
+  });
+
+  it('reads nothing while the page is still', async () => {
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(1);
+  });
+
+  it('a title change alone ("(3) Instagram") triggers a read', async () => {
+    document.title = 'Instagram';
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    total = 3;
+    document.title = '(3) Instagram';
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(3);
+  });
+
+  it('SPA navigation (pushState + popstate) is read and reported with the new URL', async () => {
+    const start0 = location.href;
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    history.pushState({}, '', '/direct/t/123/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
+    // Same read, new URL: still a change worth sending.
+    expect(reports).toHaveLength(2);
+    expect(reports[1]!.url).toMatch(/\/direct\/t\/123\/$/);
+    history.replaceState({}, '', start0);
+  });
+
+  it('schedule() (navigation from the content script) is coalesced with a pending read', async () => {
+    start({ minInterval: 250 });
+    await vi.advanceTimersByTimeAsync(0);
+    watcher!.schedule();
+    watcher!.schedule();
+    document.body.appendChild(document.createElement('div'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
+  });
+
+  it("mutations inside DM Desk's own overlay schedule nothing", async () => {
+    const host = document.createElement('div');
+    host.setAttribute(OWN_UI_ATTRIBUTE, 'overlay');
+    document.body.appendChild(host);
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 100; i++) host.appendChild(document.createElement('span'));
+    host.setAttribute('data-open', 'true');
+    await flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(1);
+  });
+
+  it('stops: no reads after stop(), even with a read pending', async () => {
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    document.body.appendChild(document.createElement('div'));
+    await flush();
+    watcher!.stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    document.body.appendChild(document.createElement('div'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(1);
+  });
+
+  it('records each read as a user-timing mark', async () => {
+    const mark = vi.spyOn(performance, 'mark');
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    document.body.appendChild(document.createElement('div'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(mark.mock.calls.filter(([name]) => name === READ_MARK)).toHaveLength(2);
+  });
+
+  it('an adapter that throws does not stop the watcher', async () => {
+    let fail = true;
+    watcher = startWatcher({
+      doc: document,
+      read: () => {
+        reads++;
+        if (fail) throw new Error('boom');
+        return { unreadTotal: 1, threads: [], active: null, missing: [] };
+      },
+      report: (read, url) => reports.push({ read, url }),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    fail = false;
+    document.body.appendChild(document.createElement('div'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
+    expect(reports).toHaveLength(1);
+  });
+});

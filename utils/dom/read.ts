@@ -1,0 +1,348 @@
+import { LIMITS, type ThreadRow } from '../platforms/contract';
+import { cleanText, parseCount, titleCount } from './text';
+
+/**
+ * Small reading helpers shared by the adapters: ordered strategy lists that never throw, and the
+ * computed-style checks (bold name, blue dot) that outlive class-name churn (PLATFORMS.md, lesson 5).
+ */
+
+/** One way of finding a part; returns null/undefined (or throws) when it does not apply. */
+export type Strategy<T> = () => T | null | undefined;
+
+/** The first strategy that yields a value, in order; a strategy that throws counts as a miss. */
+export function firstOf<T>(strategies: readonly Strategy<T>[]): T | null {
+  for (const strategy of strategies) {
+    try {
+      const value = strategy();
+      if (value !== null && value !== undefined && !(typeof value === 'string' && value === '')) return value;
+    } catch {
+      // A detached node or an odd page: try the next strategy.
+    }
+  }
+  return null;
+}
+
+/** Run `fn`, or return `fallback` when it throws: keeps one broken part from losing a whole read. */
+export function attempt<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** querySelector that never throws (bad selector, detached or hostile node). */
+export function q<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E | null {
+  if (!root) return null;
+  try {
+    return root.querySelector<E>(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** querySelectorAll as an array that never throws, cut to `limit` nodes. */
+export function qa<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string, limit = 5000): E[] {
+  if (!root) return [];
+  try {
+    const list = root.querySelectorAll<E>(selector);
+    const out: E[] = [];
+    for (let i = 0; i < list.length && i < limit; i++) out.push(list[i]!);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** An attribute, cleaned; '' when missing. */
+export function attr(element: Element | null | undefined, name: string, max = Infinity): string {
+  if (!element) return '';
+  try {
+    return cleanText(element.getAttribute(name), max);
+  } catch {
+    return '';
+  }
+}
+
+function styleOf(element: Element): CSSStyleDeclaration | null {
+  try {
+    const view = element.ownerDocument?.defaultView;
+    return view ? view.getComputedStyle(element) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Numeric font weight: "600" → 600, "bold" → 700, "normal" → 400. */
+export function fontWeight(element: Element | null | undefined): number {
+  if (!element) return 400;
+  const value = styleOf(element)?.fontWeight ?? '';
+  if (value === 'bold' || value === 'bolder') return 700;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : 400;
+}
+
+/**
+ * Whether the text is shown bold (≥ 600): the element or one of its ancestors up to `within`,
+ * as unread rows show their name on Instagram and Messenger.
+ */
+export function isBold(element: Element | null | undefined, within?: Element | null): boolean {
+  let node: Element | null | undefined = element;
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (fontWeight(node) >= 600) return true;
+    if (node === within) break;
+    node = node.parentElement;
+  }
+  return false;
+}
+
+/** "rgb(0, 149, 246)" / "rgba(0,149,246,1)" → "0,149,246"; '' for transparent or unknown. */
+export function rgbKey(color: string | null | undefined): string {
+  const match = (color ?? '').match(/rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)/);
+  if (!match || match[4] === '0') return '';
+  return `${match[1]},${match[2]},${match[3]}`;
+}
+
+/**
+ * A small coloured dot under `root` (an empty element whose background is one of `colors`), as
+ * the unread dot of Instagram (rgb(0, 149, 246)) or Facebook (rgb(0, 100, 209)). The green
+ * "active now" presence dot has another colour and does not count. Looks at `limit` empty
+ * elements at most, so a huge row stays cheap.
+ */
+export function hasDot(root: Element | null | undefined, colors: readonly string[], limit = 40): boolean {
+  if (!root) return false;
+  const wanted = new Set(colors.map(rgbKey));
+  let seen = 0;
+  for (const element of qa(root, 'div, span, i', 400)) {
+    if (element.childElementCount > 0 || cleanText(element.textContent) !== '') continue;
+    if (++seen > limit) break;
+    const style = styleOf(element);
+    if (style && wanted.has(rgbKey(style.backgroundColor))) return true;
+  }
+  return false;
+}
+
+/** Strip a "You: " / "Tú: " / "Vous : " prefix; says whether it was there. */
+const SELF_PREFIX = /^(you|tú|tu|vous|você|du|sie|voi|jij|ty|bạn|أنت|あなた|you sent|you replied)\s*[:：]\s*/i;
+const SELF_SENT = /^(you sent|you replied|you reacted|enviaste|has enviado|vous avez envoyé)\b/i;
+
+export function selfPrefix(snippet: string): { text: string; fromMe: boolean } {
+  const match = snippet.match(SELF_PREFIX);
+  if (match) return { text: snippet.slice(match[0].length), fromMe: true };
+  if (SELF_SENT.test(snippet)) return { text: snippet, fromMe: true };
+  return { text: snippet, fromMe: false };
+}
+
+/** The total from the page title "(3) …", as the last resort of every adapter. */
+export function titleTotal(doc: Document): number | null {
+  return attempt(() => titleCount(doc.title), null);
+}
+
+/** A count from the first of several labels/texts that holds one. */
+export function countOf(...values: (string | null | undefined)[]): number | null {
+  for (const value of values) {
+    const n = parseCount(value);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+const SEPARATOR = /^[·•|,–—-]$/;
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+const HANDLE = /^@[\p{L}\p{N}._]{1,50}$/u;
+
+/**
+ * The visible text pieces of a row, in document order: consecutive text of one parent element
+ * (plus the `alt` of inline emoji images, as Facebook renders emoji) is one piece, so
+ * "<span><span>Unread message:</span> Is the <img alt=💙> one back?</span>" gives
+ * ["Unread message:", "Is the 💙 one back?"]. Scripts, styles and SVG icons are skipped. Cheap and
+ * bounded: at most `limit` pieces, each cut to 1,000 characters.
+ */
+export function textBlocks(root: Element | null | undefined, limit = 40): string[] {
+  const out: string[] = [];
+  if (!root) return out;
+  let parent: Node | null = null;
+  let text = '';
+  const flush = () => {
+    const clean = cleanText(text, 1000);
+    if (clean) out.push(clean);
+    text = '';
+  };
+  try {
+    if (SKIPPED_TAGS.has(root.tagName.toUpperCase())) return out;
+    // 1 | 4 = SHOW_ELEMENT | SHOW_TEXT; 2 = FILTER_REJECT (skips the subtree), 1 = FILTER_ACCEPT.
+    const walker = root.ownerDocument.createTreeWalker(root, 1 | 4, {
+      acceptNode: (node) => (node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName.toUpperCase()) ? 2 : 1),
+    });
+    for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
+      let piece: string | null = null;
+      if (node.nodeType === 3) piece = node.nodeValue ?? '';
+      else if ((node as Element).tagName === 'IMG') {
+        const alt = (node as Element).getAttribute('alt') ?? '';
+        // Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
+        if (alt && Array.from(alt).length <= 4 && !/[\p{L}\p{N}]/u.test(alt)) piece = alt;
+      }
+      if (piece === null) continue;
+      if (node.parentNode !== parent) {
+        flush();
+        parent = node.parentNode;
+      }
+      if (text.length < 4000) text += piece;
+    }
+  } catch {
+    // Detached or hostile node: keep what was read.
+  }
+  if (out.length < limit) flush();
+  return out;
+}
+
+export interface RowParts {
+  name?: string;
+  handle?: string;
+  snippet?: string;
+  time?: number;
+}
+
+/**
+ * Split a row's text pieces into name, handle, snippet and time: the name comes first, an
+ * "@handle" is the handle, the last short piece that reads as a time is the time, the first other
+ * piece after the name is the snippet. Separators ("·") are skipped.
+ */
+export function rowParts(
+  texts: readonly string[],
+  now: number,
+  parse: (label: string, now: number) => number | undefined,
+  options: { named?: boolean } = {},
+): RowParts {
+  const pieces = texts.filter((t) => t && !SEPARATOR.test(t));
+  const parts: RowParts = {};
+  let timeIndex = -1;
+  // With `named`, the name was found elsewhere: the pieces are what follows it.
+  const first = options.named ? 0 : 1;
+  for (let i = pieces.length - 1; i >= first; i--) {
+    const piece = pieces[i]!;
+    if (piece.length > 24) continue;
+    const time = parse(piece, now);
+    if (time !== undefined) {
+      parts.time = time;
+      timeIndex = i;
+      break;
+    }
+  }
+  let nameIndex = -1;
+  pieces.forEach((piece, i) => {
+    if (i === timeIndex) return;
+    if (HANDLE.test(piece)) {
+      parts.handle ??= piece.slice(1);
+      return;
+    }
+    if (nameIndex < 0 && !options.named) {
+      nameIndex = i;
+      parts.name = piece;
+    } else if (parts.snippet === undefined) {
+      parts.snippet = piece;
+    }
+  });
+  return parts;
+}
+
+export interface RowInput {
+  id: string;
+  name?: string | null;
+  handle?: string | null;
+  snippet?: string | null;
+  unread: boolean;
+  unreadCount?: number | null;
+  lastFromMe?: boolean;
+  time?: number;
+  url?: string;
+  muted?: boolean;
+}
+
+/**
+ * A ThreadRow within the contract's limits: strings cleaned and cut, optional fields left out
+ * when unknown, and muted rows never unread (both adapter helpers follow this rule).
+ */
+export function makeRow(input: RowInput): ThreadRow {
+  const muted = input.muted === true;
+  const row: ThreadRow = {
+    id: cleanText(input.id, LIMITS.id),
+    name: cleanText(input.name, LIMITS.name),
+    unread: muted ? false : input.unread,
+  };
+  const handle = cleanText(input.handle, LIMITS.handle).replace(/^@/, '');
+  if (handle) row.handle = handle;
+  const snippet = cleanText(input.snippet, LIMITS.snippet);
+  if (snippet) row.snippet = snippet;
+  if (!muted && input.unreadCount !== null && input.unreadCount !== undefined && input.unreadCount > 0) {
+    row.unreadCount = Math.min(input.unreadCount, 1_000_000);
+  }
+  if (input.lastFromMe !== undefined) row.lastFromMe = input.lastFromMe;
+  if (input.time !== undefined && Number.isInteger(input.time) && input.time >= 0) row.time = input.time;
+  if (input.url && input.url.length <= LIMITS.url) row.url = input.url;
+  if (muted) row.muted = true;
+  return row;
+}
+
+/** Rows with an id seen before are dropped (a row can match two strategies); at most LIMITS.threads. */
+export function uniqueRows(rows: readonly ThreadRow[]): ThreadRow[] {
+  const seen = new Set<string>();
+  const out: ThreadRow[] = [];
+  for (const row of rows) {
+    if (!row.id || seen.has(row.id)) continue;
+    seen.add(row.id);
+    out.push(row);
+    if (out.length >= LIMITS.threads) break;
+  }
+  return out;
+}
+
+/** A bounded, de-duplicated list of part names for `missing`. */
+export function missingList(parts: (string | false | null | undefined)[]): string[] {
+  return [...new Set(parts.filter((p): p is string => !!p))].slice(0, LIMITS.missing);
+}
+
+/**
+ * The texts of a row's <time> and <abbr> elements: time labels even when they do not parse
+ * ("٢٠ د", "3 時間"), so they are not taken for the snippet.
+ */
+export function timeLabels(row: Element): Set<string> {
+  return new Set(qa(row, 'time, abbr', 10).map((el) => cleanText(el.textContent)).filter(Boolean));
+}
+
+/** A row's time from <time datetime> (exact), else from its time/abbr labels; undefined if none parse. */
+export function rowTime(
+  row: Element,
+  labels: Set<string>,
+  now: number,
+  parse: (label: string, now: number) => number | undefined,
+): number | undefined {
+  const datetime = attr(q(row, 'time[datetime]'), 'datetime');
+  const exact = datetime ? parse(datetime, now) : undefined;
+  if (exact !== undefined) return exact;
+  for (const label of labels) {
+    const time = parse(label, now);
+    if (time !== undefined) return time;
+  }
+  return undefined;
+}
+
+/**
+ * The row's name element and its text, found by structure (an empty name stays empty rather
+ * than borrowing the snippet), and the row's other text pieces.
+ */
+export function namedPieces(row: Element, nameEl: Element | null, exclude: Set<string>): { name: string | null; rest: string[] } {
+  const all = textBlocks(row).filter((t) => !exclude.has(t));
+  if (!nameEl) return { name: null, rest: all };
+  const own = textBlocks(nameEl, 5);
+  const name = own.join(' ');
+  const rest = [...all];
+  for (const piece of own) {
+    const at = rest.indexOf(piece);
+    if (at >= 0) rest.splice(at, 1);
+  }
+  return { name, rest };
+}
+
+/** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
+export const STYLE_ROWS = 300;

@@ -1,0 +1,253 @@
+import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
+import { hostPatterns } from './hosts';
+import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { parseTime } from '../dom/time';
+import { splitName } from '../dom/names';
+import {
+  attempt,
+  attr,
+  firstOf,
+  hasDot,
+  isBold,
+  makeRow,
+  missingList,
+  namedPieces,
+  STYLE_ROWS,
+  q,
+  qa,
+  rowParts,
+  selfPrefix,
+  rowTime,
+  textBlocks,
+  timeLabels,
+  titleTotal,
+  uniqueRows,
+} from '../dom/read';
+
+/**
+ * Facebook Messenger, one platform on two hosts: www.facebook.com/messages/… (2026 on) and
+ * www.messenger.com (until April 2026). Strategies are ordered most durable first; see PLATFORMS.md.
+ */
+
+// Unread dots: Facebook blue rgb(0, 100, 209) (2021–2026), messenger.com blue rgb(0, 132, 255)
+// (2020–2026). The green presence dot rgb(49, 162, 76) is not one of them.
+const BLUE_DOT = ['rgb(0, 100, 209)', 'rgb(0, 132, 255)'];
+// Thread links: /t/<id>, /e2ee/t/<id>, /requests/t/, /marketplace/t/ (messenger.com) and the same
+// under /messages/ on facebook.com.
+const THREAD_HREF = /\/t\/([\w.-]+)\/?(?:[?#]|$)/;
+const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|đã tắt/i;
+// "Unread message:" is a visually hidden label before the preview (English 2022–2026); other
+// languages ("Tin nhắn chưa đọc:", "Mensaje no leído:") are a short piece ending with a colon.
+const HIDDEN_LABEL = /^[^:：]{1,40}[:：]$/;
+
+function isMessagesPage(url: URL): boolean {
+  if (url.hostname === 'www.messenger.com') return !/^\/(login|logout|help)/.test(url.pathname);
+  return url.pathname.startsWith('/messages');
+}
+
+function threadIdOf(url: URL): string | null {
+  if (!isMessagesPage(url)) return null;
+  return url.pathname.match(/\/t\/([\w.-]+)\/?$/)?.[1] ?? null;
+}
+
+// Section links ("Chats", "Inbox") of the messages navigation.
+const SECTION_LINKS = 'a[role="link"][href="/messages/t/"][aria-label], a[role="link"][href="/messages/"][aria-label], a[role="link"][href="/t/"][aria-label]';
+// The Messenger button of the facebook.com top bar.
+const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]';
+
+function readTotal(doc: Document): number | null {
+  return firstOf<number>([
+    // Section links ("Chats", "Inbox") carry the count in their aria-label, any language
+    // (facebook.com/messages 2024–2026, messenger.com 2021–2026).
+    () => {
+      for (const link of qa(doc, SECTION_LINKS, 10)) {
+        const n = parseCount(attr(link, 'aria-label'));
+        if (n !== null) return n;
+      }
+      return null;
+    },
+    // The Messenger button of the facebook.com top bar: aria-label "Messenger, 3 unread" and a badge (2020–2026).
+    () => {
+      const button = q(doc, TOP_BAR_BUTTON);
+      if (!button) return null;
+      const n = parseCount(attr(button, 'aria-label'));
+      if (n !== null) return n;
+      const badge = qa(button, 'span, div', 30).find((el) => el.childElementCount === 0 && /^\d+\+?$/.test(cleanText(el.textContent)));
+      return badge ? parseCount(badge.textContent) : null;
+    },
+    // "(3) Messenger" / "(3) Messenger | Facebook".
+    () => titleTotal(doc),
+    // Last: the section links or the top-bar button are there and carry no number: nothing unread.
+    () => (q(doc, SECTION_LINKS) || q(doc, TOP_BAR_BUTTON) ? 0 : null),
+  ]);
+}
+
+/** The list: the thread grid of the messages navigation (2022–2026), else the page. */
+function listRoot(doc: Document): ParentNode {
+  return (
+    firstOf<Element>([
+      // [role="navigation"] [role="grid"], seen 2022–2026 on both hosts.
+      () => q(doc, '[role="navigation"] [role="grid"]'),
+      // A grid labelled "Chats" / "Chats" in other languages, without the navigation wrapper.
+      () => q(doc, '[role="grid"][aria-label]'),
+    ]) ?? doc
+  );
+}
+
+function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | null }[] {
+  const root = listRoot(doc);
+  const out: { row: Element; link: HTMLAnchorElement | null }[] = [];
+  // Older UI (2019–2021): [data-testid="mwthreadlist-item"] rows.
+  const legacy = qa(root, '[data-testid="mwthreadlist-item"]');
+  for (const row of legacy) out.push({ row, link: q<HTMLAnchorElement>(row, 'a[href*="/t/"]') });
+  if (out.length) return out;
+  // Rows hold a link to the thread; the row is its [role="row"] (2022–2026) or list item.
+  for (const link of qa<HTMLAnchorElement>(root, 'a[href*="/t/"]')) {
+    if (!THREAD_HREF.test(attr(link, 'href'))) continue;
+    out.push({ row: attempt(() => link.closest('[role="row"], [role="listitem"], li'), null) ?? link, link });
+  }
+  return out;
+}
+
+// A per-row "Mark as read" button exists only on unread rows (English, 2022–2026). When a page has
+// one anywhere, rows without it are read and the costlier computed-style checks are skipped.
+const UNREAD_MARKER = '[aria-label="Mark as read"]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  markerLive: boolean;
+  useStyle: boolean;
+}
+
+function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
+  const href = attr(link, 'href');
+  const avatar = q<HTMLImageElement>(row, 'img[src]');
+  const labels = timeLabels(row);
+  // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
+  // empty. Without it, the first text of the row.
+  const nameEl = q(row, 'span[dir="auto"]');
+  const pieces = namedPieces(row, nameEl, labels);
+  // A hidden "Unread message:" label before the preview marks an unread row, in any language
+  // (2022–2026): a short piece ending with a colon, followed by the preview.
+  let hiddenUnread = false;
+  const texts = pieces.rest.filter((t, i, all) => {
+    if (i === all.length - 1 || !HIDDEN_LABEL.test(t) || selfPrefix(`${t} x`).fromMe) return true;
+    hiddenUnread = true;
+    return false;
+  });
+  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? '';
+  if (!name && !href) return null;
+
+  let snippet = parts.snippet;
+  let lastFromMe: boolean | undefined;
+  if (snippet) {
+    const self = selfPrefix(snippet);
+    snippet = self.text;
+    lastFromMe = self.fromMe;
+  }
+
+  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const unread = !!firstOf<boolean>([
+    () => (q(row, UNREAD_MARKER) ? true : null),
+    // The hidden "Unread message:" label (2022–2026, any language by shape).
+    () => (hiddenUnread ? true : ctx.markerLive ? false : null),
+    // Bold name (≥ 600) on unread rows, 2019–2026.
+    () => (ctx.useStyle && isBold(nameEl, row) ? true : null),
+    // The blue dot, by colour.
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
+  ]);
+
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
+  return makeRow({
+    id,
+    name,
+    snippet,
+    unread,
+    lastFromMe,
+    time: rowTime(row, labels, ctx.now, parseTime) ?? parts.time,
+    url: absoluteUrl(href, ctx.base),
+    muted,
+  });
+}
+
+function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
+  const rows: ThreadRow[] = [];
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
+  for (const { row, link } of rowElements(doc)) {
+    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, link, ctx), null);
+    if (read) rows.push(read);
+  }
+  return uniqueRows(rows);
+}
+
+function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
+  const openId = threadIdOf(url);
+  if (!openId) return null;
+  const name = firstOf<string>([
+    // "Messages in conversation with Ana López" on the message list (English, 2023–2026).
+    () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),
+    // The selected row: aria-current="page" on its link (any language, 2022–2026).
+    () => {
+      const current = q(listRoot(doc), 'a[aria-current="page"][href*="/t/"]');
+      const id = attr(current, 'href').match(THREAD_HREF)?.[1];
+      return id ? threads.find((t) => t.id === id)?.name : null;
+    },
+    // The open thread's row by the id in the URL.
+    () => threads.find((t) => t.id === openId)?.name,
+    // The conversation header's heading (h2 in [role="main"], 2021–2026).
+    () => textBlocks(q(doc, '[role="main"] h2, [role="main"] h1'), 1)[0],
+  ]);
+  return splitName(name);
+}
+
+function findComposer(doc: Document): HTMLElement | null {
+  // Feed pages of facebook.com have comment boxes that look the same: skip those.
+  const notComment = (el: HTMLElement | null) => (el && !/comment|coment|kommentar/i.test(attr(el, 'aria-label')) ? el : null);
+  return firstOf<HTMLElement>([
+    // Lexical composer (2023–2026): [data-lexical-editor] contenteditable, aria-label "Message" (localised).
+    () => notComment(q(doc, '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]')),
+    // The same without the Lexical marker (2020–2023 builds).
+    () => notComment(q(doc, 'div[role="textbox"][contenteditable="true"][aria-label]')),
+    // Single-message popups on facebook.com used a textarea (2021–2024).
+    () => q<HTMLElement>(doc, '[role="dialog"] textarea, textarea[name="message_body"]'),
+  ]);
+}
+
+export const messenger: PlatformAdapter = {
+  id: 'messenger',
+  label: 'Messenger',
+  matches: hostPatterns('messenger'),
+  maxLength: 2000,
+  read(doc, url, now = Date.now()): InboxRead {
+    try {
+      const unreadTotal = attempt(() => readTotal(doc), null);
+      if (!isMessagesPage(url)) {
+        return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
+      }
+      const threads = attempt(() => readThreads(doc, url, now), []);
+      const inThread = threadIdOf(url) !== null;
+      const active = inThread ? attempt(() => readActive(doc, url, threads), null) : null;
+      const composer = inThread ? attempt(() => findComposer(doc), null) : null;
+      return {
+        unreadTotal,
+        threads,
+        active,
+        missing: missingList([
+          unreadTotal === null && 'unread total',
+          threads.length === 0 && 'conversation list',
+          inThread && !active && 'open conversation',
+          inThread && !composer && 'composer',
+        ]),
+      };
+    } catch {
+      return emptyRead(['page']);
+    }
+  },
+  composer(doc) {
+    return attempt(() => findComposer(doc), null);
+  },
+};

@@ -1,0 +1,282 @@
+import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
+import { hostPatterns } from './hosts';
+import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { parseTime } from '../dom/time';
+import { splitName } from '../dom/names';
+import {
+  attempt,
+  attr,
+  firstOf,
+  hasDot,
+  isBold,
+  makeRow,
+  missingList,
+  namedPieces,
+  STYLE_ROWS,
+  q,
+  qa,
+  rowParts,
+  selfPrefix,
+  rowTime,
+  textBlocks,
+  timeLabels,
+  titleTotal,
+  uniqueRows,
+} from '../dom/read';
+
+/**
+ * X (Twitter) DMs: the legacy pane x.com/messages/<a>-<b> (2020–2025) and the "Chat" UI
+ * x.com/i/chat/<a>-<b> (2025–2026), on x.com and twitter.com. data-testid attributes last for
+ * years on X but were renamed in the Chat redesign: both names are kept. See PLATFORMS.md.
+ */
+
+// X blue (rgb(29, 155, 240)) is the unread dot of a conversation cell (2020–2026).
+const BLUE_DOT = ['rgb(29, 155, 240)'];
+const LEGACY_HREF = /\/messages\/(\d+-\d+|\d+)(?:[/?#]|$)/;
+const CHAT_HREF = /\/i\/chat\/([\w-]+)(?:[/?#]|$)/;
+const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|ミュート/i;
+
+function isDmPage(url: URL): boolean {
+  return /^\/(messages|i\/chat)(\/|$)/.test(url.pathname);
+}
+
+function threadIdOf(url: URL): string | null {
+  const match = url.pathname.match(CHAT_HREF) ?? url.pathname.match(LEGACY_HREF);
+  const id = match?.[1] ?? null;
+  return id && !/^(requests|compose|settings|new)$/.test(id) ? id : null;
+}
+
+function readTotal(doc: Document): number | null {
+  const nav = attempt(
+    () =>
+      firstOf<Element>([
+        // data-testid unchanged 2020–2026 (legacy and Chat UI).
+        () => q(doc, '[data-testid="AppTabBar_DirectMessage_Link"]'),
+        // The nav link by href when the test id is gone.
+        () => q(doc, 'nav a[href="/messages"], nav a[href="/i/chat"]'),
+      ]),
+    null,
+  );
+  return firstOf<number>([
+    // A descendant labelled "3 unread items" (any language: the number is what counts), 2020–2026.
+    () => {
+      if (!nav) return null;
+      for (const el of qa(nav, '[aria-label]', 20)) {
+        const n = parseCount(attr(el, 'aria-label'));
+        if (n !== null) return n;
+      }
+      return null;
+    },
+    // The badge's text ("3", "20+").
+    () => {
+      if (!nav) return null;
+      const badge = qa(nav, 'span, div', 40).find((el) => el.childElementCount === 0 && /^[\d,.]+\+?$/.test(cleanText(el.textContent)));
+      return badge ? parseCount(badge.textContent) : null;
+    },
+    // "(3) Messages / X"; X counts notifications in the title too, so this is the last resort.
+    () => titleTotal(doc),
+    // The nav link is there with no badge: nothing unread.
+    () => (nav ? 0 : null),
+  ]);
+}
+
+function rowElements(doc: Document): Element[] {
+  return (
+    firstOf<Element[]>([
+      // Chat UI (2025–2026): rows data-testid="dm-conversation-item-<id>".
+      // Parts of a row have test ids with the same prefix ("…-unread-badge"): keep the outermost.
+      () =>
+        nonEmpty(
+          qa(doc, '[data-testid^="dm-conversation-item-"]').filter(
+            (el) => !el.parentElement?.closest('[data-testid^="dm-conversation-item-"]'),
+          ),
+        ),
+      // Legacy pane (2020–2025): data-testid="conversation".
+      () => nonEmpty(qa(doc, '[data-testid="conversation"]')),
+      // Without test ids: rows of the inbox timeline holding a thread link.
+      () =>
+        nonEmpty(
+          qa<HTMLAnchorElement>(doc, 'a[href*="/messages/"], a[href*="/i/chat/"]')
+            .filter((a) => threadIdOfHref(attr(a, 'href')))
+            .map((a) => attempt(() => a.closest('[role="listitem"], [data-testid="cellInnerDiv"], [role="row"]'), null) ?? a),
+        ),
+    ]) ?? []
+  );
+}
+
+function nonEmpty<T>(list: T[]): T[] | null {
+  return list.length ? list : null;
+}
+
+function threadIdOfHref(href: string): string | null {
+  const match = href.match(CHAT_HREF) ?? href.match(LEGACY_HREF);
+  return match?.[1] ?? null;
+}
+
+// A test id naming the unread state inside a row (Chat UI badge, 2025–2026). When the page shows
+// one, rows without it are read and the computed-style checks are skipped.
+const UNREAD_MARKER = '[data-testid*="unread" i]';
+
+interface RowContext {
+  base: URL;
+  now: number;
+  openId: string | null;
+  markerLive: boolean;
+  useStyle: boolean;
+}
+
+function readRow(row: Element, ctx: RowContext): ThreadRow | null {
+  const testid = attr(row, 'data-testid');
+  const link = q<HTMLAnchorElement>(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
+  const href = attr(link, 'href');
+  const avatar = q<HTMLImageElement>(row, 'img[src]');
+
+  const labels = timeLabels(row);
+  // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
+  // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
+  const nameEl = q(row, '[dir]');
+  const pieces = namedPieces(row, nameEl, labels);
+  const parts = rowParts(pieces.rest, ctx.now, parseTime, { named: pieces.name !== null });
+  const name = pieces.name ?? parts.name ?? '';
+  if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
+
+  // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
+  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+
+  let snippet = parts.snippet;
+  let lastFromMe: boolean | undefined;
+  if (snippet) {
+    const self = selfPrefix(snippet);
+    snippet = self.text;
+    lastFromMe = self.fromMe;
+  }
+
+  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  let unreadCount: number | null = null;
+  const unread = !!firstOf<boolean>([
+    () => {
+      const badge = q(row, UNREAD_MARKER);
+      if (!badge) return ctx.markerLive ? false : null;
+      unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
+      return true;
+    },
+    // The blue dot of the legacy cell, by colour (2020–2025).
+    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
+    // The last message is bold (≥ 600) on unread rows; names are bold on every row, so not those.
+    () => {
+      if (!ctx.useStyle || !parts.snippet) return null;
+      const el = qa(row, '[dir]', 20).find((e) => e !== nameEl && textBlocks(e, 1)[0] === parts.snippet);
+      return el && isBold(el) ? true : null;
+    },
+  ]);
+
+  // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
+  // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
+  const selected = attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
+  const id =
+    threadIdOfHref(href) ??
+    (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
+    hashId(name, attr(avatar, 'src'));
+  return makeRow({
+    id,
+    name,
+    handle: parts.handle,
+    snippet,
+    unread,
+    unreadCount,
+    lastFromMe,
+    time,
+    url: absoluteUrl(href, ctx.base) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
+    muted,
+  });
+}
+
+/** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
+function threadUrl(id: string, base: URL): string | undefined {
+  if (!/^\d+-\d+$/.test(id)) return undefined;
+  return absoluteUrl(base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, base);
+}
+
+function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
+  const rows: ThreadRow[] = [];
+  const openId = threadIdOf(url);
+  const markerLive = q(doc, UNREAD_MARKER) !== null;
+  let index = 0;
+  for (const row of rowElements(doc)) {
+    const ctx: RowContext = { base: url, now, openId, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const read = attempt(() => readRow(row, ctx), null);
+    if (read) rows.push(read);
+  }
+  return uniqueRows(rows);
+}
+
+function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
+  const openId = threadIdOf(url);
+  if (!openId) return null;
+  const header = firstOf<Element>([
+    // Chat UI (2025–2026): the header of dm-conversation-panel.
+    () => q(doc, '[data-testid="dm-conversation-panel"] [data-testid="dm-conversation-header"]'),
+    () => q(doc, '[data-testid="dm-conversation-panel"] h2, [data-testid="dm-conversation-panel"] [role="heading"]'),
+    // Legacy pane (2020–2025): the detail column's heading, h2#detail-header.
+    () => q(doc, '#detail-header'),
+    () => q(doc, '[data-testid="DmActivityContainer"] h2, [data-testid="DMConversationHeader"]'),
+  ]);
+  const texts = textBlocks(header, 6);
+  const handle = texts.find((t) => /^@[\w]{1,15}$/.test(t))?.slice(1);
+  const name = firstOf<string>([
+    () => texts.find((t) => !t.startsWith('@')),
+    // The open thread's row by the id in the URL.
+    () => threads.find((t) => t.id === openId)?.name,
+  ]);
+  return splitName(name, handle ?? threads.find((t) => t.id === openId)?.handle);
+}
+
+function findComposer(doc: Document): HTMLElement | null {
+  return firstOf<HTMLElement>([
+    // Chat UI (2025–2026): a textarea.
+    () => q<HTMLElement>(doc, 'textarea[data-testid="dm-composer-textarea"]'),
+    // Legacy (2020–2025): Draft.js; the test id sits on the contenteditable or around it.
+    () => {
+      const el = q<HTMLElement>(doc, '[data-testid="dmComposerTextInput"]');
+      if (!el) return null;
+      return el.isContentEditable || el.getAttribute('contenteditable') === 'true'
+        ? el
+        : (q<HTMLElement>(el, '[contenteditable="true"]') ?? el);
+    },
+    () => q<HTMLElement>(doc, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable="true"]'),
+    () => q<HTMLElement>(doc, '.public-DraftEditor-content[contenteditable="true"]'),
+  ]);
+}
+
+export const x: PlatformAdapter = {
+  id: 'x',
+  label: 'X',
+  matches: hostPatterns('x'),
+  maxLength: 10_000,
+  read(doc, url, now = Date.now()): InboxRead {
+    try {
+      const unreadTotal = attempt(() => readTotal(doc), null);
+      if (!isDmPage(url)) return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
+      const threads = attempt(() => readThreads(doc, url, now), []);
+      const inThread = threadIdOf(url) !== null;
+      const active = inThread ? attempt(() => readActive(doc, url, threads), null) : null;
+      const composer = inThread ? attempt(() => findComposer(doc), null) : null;
+      return {
+        unreadTotal,
+        threads,
+        active,
+        missing: missingList([
+          unreadTotal === null && 'unread total',
+          threads.length === 0 && 'conversation list',
+          inThread && !active && 'open conversation',
+          inThread && !composer && 'composer',
+        ]),
+      };
+    } catch {
+      return emptyRead(['page']);
+    }
+  },
+  composer(doc) {
+    return attempt(() => findComposer(doc), null);
+  },
+};
