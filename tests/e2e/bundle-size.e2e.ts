@@ -8,7 +8,7 @@ import { extensionDir } from './harness';
  * Bundle sizes are stable, so unlike timings they are asserted: the content script loads into
  * every platform page and must stay within its budget (README "Performance").
  */
-export const BUDGETS_KB_GZIP = { content: 60, popup: 150, options: 170, background: 60 } as const;
+export const BUDGETS_KB_GZIP = { content: 60, popup: 200, options: 220, background: 60 } as const;
 
 function gzipKb(file: string): number {
   return gzipSync(readFileSync(file)).length / 1024;

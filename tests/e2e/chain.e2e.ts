@@ -17,9 +17,11 @@ test('an Instagram inbox reaches the badge and the popup', async () => {
   expect(badge.title).toContain('Instagram 3');
 
   const popup = await ext.openPopup();
-  const chip = popup.locator('[data-platform="instagram"]');
-  await expect.poll(() => chip.textContent()).toContain('3');
+  await popup.getByRole('button', { name: /^Instagram 3 unread$/ }).waitFor();
   await expect.poll(() => popup.getByTestId('total-unread').textContent()).toBe('3');
+  // The unread conversation waits in the queue; the one we answered last does not.
+  await popup.getByRole('row', { name: /Ana López/ }).waitFor();
+  expect(await popup.getByRole('row', { name: /Ben Kim/ }).count()).toBe(0);
 });
 
 async function readPage(): Promise<string> {

@@ -51,7 +51,13 @@ export function fixtureHtml(fixture: string | { html: string }): string {
   return typeof fixture === 'string' ? readFileSync(path.join(FIXTURES, fixture), 'utf8') : fixture.html;
 }
 
-export async function launchExtension(options: { permissions?: string[] } = {}): Promise<Extension> {
+export interface LaunchOptions {
+  permissions?: string[];
+  /** Keep the starter library seeded on install (default: cleared, so tests own their replies). */
+  starterReplies?: boolean;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<Extension> {
   const dir = extensionDir();
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run \`npm run build\` first.`);
@@ -147,7 +153,51 @@ export async function launchExtension(options: { permissions?: string[] } = {}):
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  if (!options.starterReplies) await clearStarterReplies(extension);
   return extension;
+}
+
+/**
+ * Wait for the install-time starter library to land (one transaction, so it appears whole), then
+ * empty the replies store.
+ */
+async function clearStarterReplies(ext: Extension): Promise<void> {
+  await waitFor(
+    () =>
+      ext.inWorker(
+        async () => {
+          // Opening a database that does not exist yet would create it empty, before the
+          // extension's own versioned upgrade: only look once the extension has made it.
+          if (!(await indexedDB.databases()).some((d) => d.name === 'dm-desk' && d.version)) return 0;
+          return new Promise<number>((resolve) => {
+            const open = indexedDB.open('dm-desk');
+            open.onerror = () => resolve(-1);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('replies')) return (db.close(), resolve(0));
+              const count = db.transaction('replies').objectStore('replies').count();
+              count.onsuccess = () => (db.close(), resolve(count.result));
+              count.onerror = () => (db.close(), resolve(-1));
+            };
+          });
+        },
+      ),
+    (count) => count > 0,
+    10_000,
+  );
+  await ext.inWorker(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dm-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('replies', 'readwrite');
+          tx.objectStore('replies').clear();
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
 }
 
 /** Poll until `fn` returns a value that passes `check` (or time runs out). */

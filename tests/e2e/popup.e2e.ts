@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seedInbox } from './inbox-seed';
+import { manyReplies, seedReplies } from './replies-seed';
 import { launchExtension, type Extension } from './harness';
 
 /**
@@ -24,57 +26,10 @@ beforeAll(async () => {
   await first.getByText('Nothing waiting').waitFor();
   await first.close();
   await ext.inWorker(seedInbox);
+  await seedReplies(ext, manyReplies(2000));
   for (const i of [7, 14, 21]) await ext.serve(thread(i), threadPage(i));
 });
 afterAll(async () => ext?.close());
-
-/** Runs in the service worker: raw IndexedDB, no imports (the function is serialised). */
-async function seedInbox(): Promise<number> {
-  const platforms = ['instagram', 'messenger', 'x', 'linkedin', 'tiktok', 'whatsapp', 'snapchat'];
-  const now = Date.now();
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('dm-desk');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const tx = db.transaction(['conversations', 'platforms'], 'readwrite');
-  const conversations = tx.objectStore('conversations');
-  for (let i = 0; i < 5000; i++) {
-    const platform = platforms[i % 7]!;
-    const since = now - (5000 - i) * 60_000;
-    conversations.put({
-      key: `${platform}:e2e-${i}`,
-      platform,
-      threadId: `e2e-${i}`,
-      name: `Contact ${String(i).padStart(4, '0')}`,
-      snippet: `Message ${i}`,
-      ...(platform === 'instagram' ? { url: `https://www.instagram.com/direct/t/e2e-${i}/` } : {}),
-      unread: true,
-      time: since,
-      firstSeen: since,
-      lastSeen: now,
-      waitingSince: since,
-    });
-  }
-  const states = tx.objectStore('platforms');
-  platforms.forEach((platform, n) =>
-    states.put({
-      platform,
-      unreadTotal: platform === 'x' ? null : n + 1,
-      unreadRows: 40,
-      lastSeen: now - 2 * 3_600_000,
-      tabs: [],
-      missing: platform === 'linkedin' ? ['conversation list'] : [],
-      active: null,
-    }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-  return 5000;
-}
 
 /** Runs in the service worker: the stored doneAt / snoozedUntil of a few conversations. */
 async function readMarks(): Promise<Record<string, { doneAt?: number; snoozedUntil?: number }>> {

@@ -16,6 +16,16 @@ export function reply(id: string, title: string, body: string, extra: { shortcut
   };
 }
 
+/** A library of `count` varied replies (for volume tests and benchmarks). */
+export function manyReplies(count: number): ReturnType<typeof reply>[] {
+  const words = ['order', 'shipping', 'refund', 'price', 'collab', 'hours', 'review', 'discount', 'stock', 'return'];
+  return Array.from({ length: count }, (_, i) =>
+    reply(`bulk-${i}`, `${words[i % words.length]} answer ${i}`, `Hi {{first_name|there}}, about your ${words[(i * 3) % words.length]}: reply ${i}.`, {
+      shortcut: `/b${i}`,
+    }),
+  );
+}
+
 /**
  * Write replies straight into the extension's IndexedDB from its service worker. The database is
  * created by the extension itself (the popup opens it), then records are put as the store keeps them.

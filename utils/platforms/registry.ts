@@ -9,7 +9,7 @@ import { whatsapp } from './whatsapp';
 import { snapchat } from './snapchat';
 
 /** Every platform adapter; a new platform is one line here. */
-export const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {
+export const ADAPTERS: Record<PlatformId, PlatformAdapter> = {
   instagram,
   messenger,
   x,

@@ -10,6 +10,7 @@ import { matchShortcut } from '@/utils/dom/shortcut';
 import { matchesHotkey, parseHotkey, type Hotkey } from './hotkey';
 import { cornerPosition, sendButtonsNear, type Box } from './position';
 import { OVERLAY_CSS } from './styles';
+import { OWN_UI_ATTRIBUTE } from '../watcher';
 
 /**
  * The in-page overlay, in plain DOM (the content script loads into every platform page; no React
@@ -53,6 +54,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   // --- shadow host ---------------------------------------------------------------------------
   const host = doc.createElement('dm-desk-overlay');
+  // The watcher ignores mutations under this attribute: moving the corner button is not news.
+  host.setAttribute(OWN_UI_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS;

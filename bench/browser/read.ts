@@ -1,0 +1,50 @@
+// Bundled into the benchmark pages: every adapter, and the naive watchers DM Desk is compared with.
+import { adapterFor } from '@/utils/platforms/registry';
+
+function adapter() {
+  const found = adapterFor(location.href);
+  if (!found) throw new Error(`no adapter for ${location.href}`);
+  return found;
+}
+
+/** Time `runs` reads of this page; returns per-read ms. */
+function timeReads(runs: number): number[] {
+  const a = adapter();
+  const url = new URL(location.href);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    a.read(document, url);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Naive watcher 1: re-read the whole inbox on every mutation batch. */
+function naiveReread(): () => number {
+  const a = adapter();
+  let reads = 0;
+  const observer = new MutationObserver(() => {
+    a.read(document, new URL(location.href));
+    reads++;
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  return () => (observer.disconnect(), reads);
+}
+
+/** Naive watcher 2: poll the whole document every second, as desktop messenger wrappers do. */
+function naivePoll(): () => number {
+  let polls = 0;
+  const timer = setInterval(() => {
+    const text = document.body.innerText;
+    let unread = 0;
+    for (const el of document.querySelectorAll('*')) if (el.getAttribute('aria-label')?.includes('Unread')) unread++;
+    void text.length;
+    void unread;
+    adapter().read(document, new URL(location.href));
+    polls++;
+  }, 1000);
+  return () => (clearInterval(timer), polls);
+}
+
+Object.assign(globalThis, { __dmdBench: { timeReads, naiveReread, naivePoll } });

@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: drives the built extension in real Chromium and prints one table, also written
+ * to bench/results.json. Timings are reported here, never asserted in tests.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, extensionDir, ROOT } from '../tests/e2e/harness';
+import { BUDGETS_KB_GZIP } from '../tests/e2e/bundle-size.e2e';
+import { popupBench, insertionBench } from './extension-benches';
+
+type Generator = { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string };
+
+const TMP = path.join(ROOT, 'bench/.tmp');
+const QUICK = process.env.BENCH_QUICK === '1';
+
+export function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), n: samples.length };
+}
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function bundle(entry: string, name: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    resolve: { alias: { '@': ROOT } },
+    build: {
+      outDir: TMP,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: path.join(ROOT, entry), name, formats: ['iife'], fileName: () => `${name}.js` },
+    },
+  });
+  return readFileSync(path.join(TMP, `${name}.js`), 'utf8');
+}
+
+const BASE_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dm-desk-bench-'));
+  const ext = extensionDir();
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: withExtension ? [...BASE_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : [...BASE_ARGS, '--disable-extensions'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serve one HTML page at a URL in a context; everything else is refused. */
+export async function servePage(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route('**/*', (route) =>
+    route.request().url().split('#')[0] === url
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.request().url().startsWith('http')
+        ? route.abort()
+        : route.continue(),
+  );
+}
+
+async function loadGenerators(): Promise<Record<string, Generator>> {
+  const dir = path.join(ROOT, 'tests/generators');
+  const out: Record<string, Generator> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    out[file.replace(/\.ts$/, '')] = (await import(path.join(dir, file))) as Generator;
+  }
+  return out;
+}
+
+// 1. Read cost of every adapter on generated inboxes.
+async function readBench(generators: Record<string, Generator>, readJs: string) {
+  const rows: Record<string, Record<number, { median: number; p95: number }>> = {};
+  const { context, close } = await launch(false);
+  const page = await context.newPage();
+  for (const [platform, gen] of Object.entries(generators)) {
+    rows[platform] = {};
+    for (const size of [50, 500, 2000]) {
+      await context.unrouteAll();
+      await servePage(context, gen.url, gen.generateInbox({ rows: size, unreadEvery: 4 }));
+      await page.goto(gen.url);
+      await page.addScriptTag({ content: readJs });
+      const runs = QUICK ? 10 : size >= 2000 ? 30 : 100;
+      const times = await page.evaluate((n) => (globalThis as any).__dmdBench.timeReads(n) as number[], runs);
+      const s = stats(times.slice(3)); // first reads warm the JIT
+      rows[platform][size] = { median: round(s.median), p95: round(s.p95) };
+    }
+  }
+  await close();
+  return rows;
+}
+
+// 2. Page overhead during a mutation storm.
+const STORM_SECONDS = QUICK ? 3 : 10;
+const STORM = `
+  window.__storm = (seconds) => new Promise((done) => {
+    const rows = [...document.querySelectorAll('[role="listitem"], [role="row"], li')];
+    let n = 0;
+    const end = performance.now() + seconds * 1000;
+    const tick = () => {
+      // 10 mutations every 10 ms = 1,000 per second: text, attributes and a row added/removed.
+      for (let i = 0; i < 10; i++, n++) {
+        const row = rows[n % rows.length];
+        if (!row) break;
+        if (i % 3 === 0) row.setAttribute('data-storm', String(n));
+        else if (i % 3 === 1) { const s = document.createElement('span'); s.textContent = 'typing…'; row.appendChild(s); s.remove(); }
+        else { const t = row.querySelector('span'); if (t) t.dataset.n = String(n); }
+      }
+      if (performance.now() < end) setTimeout(tick, 10); else done(n);
+    };
+    tick();
+  });`;
+
+async function stormOnce(mode: 'none' | 'extension' | 'naive-reread' | 'naive-poll', gen: Generator, readJs: string) {
+  const { context, close } = await launch(mode === 'extension');
+  if (mode === 'extension') {
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  }
+  await servePage(context, gen.url, gen.generateInbox({ rows: 500, unreadEvery: 4 }).replace('</body>', `<script>${STORM}</script></body>`));
+  const page = await context.newPage();
+  await page.goto(gen.url);
+  const cdp = await context.newCDPSession(page);
+  let stopNaive: string | null = null;
+  if (mode.startsWith('naive')) {
+    // Injected the way a content script is: an isolated world of the page.
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: (await cdp.send('Page.getFrameTree')).frameTree.frame.id,
+      worldName: 'naive-watcher',
+    });
+    await cdp.send('Runtime.evaluate', { expression: readJs, contextId: executionContextId });
+    await cdp.send('Runtime.evaluate', {
+      expression: `globalThis.__stop = globalThis.__dmdBench.${mode === 'naive-reread' ? 'naiveReread' : 'naivePoll'}()`,
+      contextId: executionContextId,
+    });
+    stopNaive = String(executionContextId);
+  }
+  await page.waitForTimeout(1000); // initial reads settle
+  await cdp.send('Performance.enable');
+  const before = await cdp.send('Performance.getMetrics');
+  const mutations = await page.evaluate((s) => (window as any).__storm(s) as Promise<number>, STORM_SECONDS);
+  await page.waitForTimeout(300); // trailing coalesced reads
+  const after = await cdp.send('Performance.getMetrics');
+  const metric = (m: typeof before, name: string) => m.metrics.find((x) => x.name === name)?.value ?? 0;
+  const scriptMs = (metric(after, 'ScriptDuration') - metric(before, 'ScriptDuration')) * 1000;
+  const reads = await page.evaluate(() => performance.getEntriesByName('dm-desk:read').length);
+  if (stopNaive) await cdp.send('Runtime.evaluate', { expression: 'globalThis.__stop()', contextId: Number(stopNaive) });
+  await close();
+  return { scriptMs, mutations, reads };
+}
+
+async function stormBench(gen: Generator, readJs: string) {
+  const out: Record<string, { scriptMs: number; mutations: number; reads: number }> = {};
+  for (const mode of ['none', 'extension', 'naive-reread', 'naive-poll'] as const) {
+    out[mode] = await stormOnce(mode, gen, readJs);
+  }
+  const own = out.none!.scriptMs;
+  const ext = out.extension!.scriptMs - own;
+  const reread = out['naive-reread']!.scriptMs - own;
+  const poll = out['naive-poll']!.scriptMs - own;
+  return {
+    seconds: STORM_SECONDS,
+    pageScriptMs: round(own, 1),
+    extensionOverheadMs: round(ext, 1),
+    extensionOverheadPct: round((ext / own) * 100, 2),
+    naiveRereadOverheadMs: round(reread, 1),
+    naivePollOverheadMs: round(poll, 1),
+    rereadVsExtension: round(reread / Math.max(ext, 0.1), 1),
+    extensionReads: out.extension!.reads,
+    mutations: out.none!.mutations,
+  };
+}
+
+// 4. Reply search per keystroke over 5,000 replies.
+async function searchBench(searchJs: string) {
+  const { context, close } = await launch(false);
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><title>search</title>');
+  await page.addScriptTag({ content: searchJs });
+  const result = await page.evaluate(
+    () => (globalThis as any).__dmdSearch.timeSearch(5000, ['thanks for your order', '/tha', 'refund policy', 'shiping', 'collab email']) as { build: number; keystrokes: number[] },
+  );
+  await close();
+  const s = stats(result.keystrokes);
+  return { replies: 5000, indexBuildMs: round(result.build, 1), keystrokeMedianMs: round(s.median, 3), keystrokeP95Ms: round(s.p95, 3), keystrokes: s.n };
+}
+
+// 6. Bundle sizes.
+function sizes() {
+  const dir = extensionDir();
+  const kb = (f: string) => {
+    const buf = readFileSync(path.join(dir, f));
+    return { rawKb: round(buf.length / 1024, 1), gzipKb: round(gzipSync(buf).length / 1024, 1) };
+  };
+  const pageFiles = (p: string) =>
+    [...readFileSync(path.join(dir, `${p}.html`), 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const sum = (files: string[]) =>
+    files.map(kb).reduce((a, b) => ({ rawKb: round(a.rawKb + b.rawKb, 1), gzipKb: round(a.gzipKb + b.gzipKb, 1) }), { rawKb: 0, gzipKb: 0 });
+  return {
+    content: sum(readdirSync(path.join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`)),
+    background: kb('background.js'),
+    popup: sum(pageFiles('popup')),
+    options: sum(pageFiles('options')),
+  };
+}
+
+async function main() {
+  mkdirSync(TMP, { recursive: true });
+  if (process.env.BENCH_SKIP_BUILD !== '1') execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  const readJs = await bundle('bench/browser/read.ts', 'dmdRead');
+  const searchJs = await bundle('bench/browser/search.ts', 'dmdSearch');
+  const generators = await loadGenerators();
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, Chromium ${execSync(`${chromiumPath()} --version`).toString().trim()}`,
+    read: await readBench(generators, readJs),
+    storm: await stormBench(generators.instagram!, readJs),
+    popup: await popupBench(),
+    search: await searchBench(searchJs),
+    insertion: await insertionBench(),
+    sizes: sizes(),
+    budgets: BUDGETS_KB_GZIP,
+  };
+  writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+}
+
+function printTable(r: any) {
+  const lines: [string, string, string][] = [];
+  for (const [platform, bySize] of Object.entries<any>(r.read)) {
+    for (const size of [50, 500, 2000]) {
+      const budget = size === 500 ? '≤ 2 ms median' : '';
+      lines.push([`read() ${platform}, ${size} rows`, `median ${bySize[size].median} ms, p95 ${bySize[size].p95} ms`, budget]);
+    }
+  }
+  const s = r.storm;
+  lines.push([`storm ${s.seconds}s × 1,000 mutations/s: page's own script`, `${s.pageScriptMs} ms`, '']);
+  lines.push(['  DM Desk overhead', `${s.extensionOverheadMs} ms (${s.extensionOverheadPct} %), ${s.extensionReads} reads`, '≤ 3 %']);
+  lines.push(['  naive re-read on every mutation', `${s.naiveRereadOverheadMs} ms (${s.rereadVsExtension}× DM Desk)`, '≥ 10× DM Desk']);
+  lines.push(['  naive poll every second', `${s.naivePollOverheadMs} ms`, '']);
+  lines.push(['popup: first queue, 5,000 conversations + 2,000 replies', `median ${r.popup.medianMs} ms, p95 ${r.popup.p95Ms} ms`, '≤ 150 ms']);
+  lines.push(['reply search, 5,000 replies, per keystroke', `median ${r.search.keystrokeMedianMs} ms, p95 ${r.search.keystrokeP95Ms} ms`, 'p95 ≤ 10 ms']);
+  lines.push(['insertion: hotkey → text in Lexical state', `median ${r.insertion.medianMs} ms, p95 ${r.insertion.p95Ms} ms`, 'p95 ≤ 50 ms']);
+  for (const [name, v] of Object.entries<any>(r.sizes)) {
+    const budget = (r.budgets as any)[name];
+    lines.push([`bundle ${name}`, `${v.rawKb} KB raw, ${v.gzipKb} KB gzip`, budget ? `≤ ${budget} KB gzip` : '']);
+  }
+  const w0 = Math.max(...lines.map((l) => l[0].length));
+  const w1 = Math.max(...lines.map((l) => l[1].length));
+  console.log(`\n${'measure'.padEnd(w0)}  ${'result'.padEnd(w1)}  budget`);
+  for (const [a, b, c] of lines) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+  console.log(`\n${r.machine}\nwritten to bench/results.json`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
