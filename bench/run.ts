@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, extensionDir, ROOT } from '../tests/e2e/harness';
-import { BUDGETS_KB_GZIP } from '../tests/e2e/bundle-size.e2e';
+import { BUDGETS_KB_GZIP } from './budgets';
 import { popupBench, insertionBench } from './extension-benches';
 
 type Generator = { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string };
@@ -93,7 +93,9 @@ async function readBench(generators: Record<string, Generator>, readJs: string) 
   const rows: Record<string, Record<number, { median: number; p95: number }>> = {};
   const { context, close } = await launch(false);
   const page = await context.newPage();
+  const pick = process.env.BENCH_PLATFORMS?.split(',');
   for (const [platform, gen] of Object.entries(generators)) {
+    if (pick && !pick.includes(platform)) continue;
     rows[platform] = {};
     for (const size of [50, 500, 2000]) {
       await context.unrouteAll();
@@ -229,6 +231,20 @@ async function main() {
   const readJs = await bundle('bench/browser/read.ts', 'dmdRead');
   const searchJs = await bundle('bench/browser/search.ts', 'dmdSearch');
   const generators = await loadGenerators();
+
+  // BENCH_ONLY=read|storm|popup|search|insertion runs one part (while working on it).
+  const only = process.env.BENCH_ONLY;
+  if (only) {
+    const parts: Record<string, () => Promise<unknown>> = {
+      read: () => readBench(generators, readJs),
+      storm: () => stormBench(generators.instagram!, readJs),
+      popup: popupBench,
+      search: () => searchBench(searchJs),
+      insertion: insertionBench,
+    };
+    console.log(JSON.stringify(await parts[only]!(), null, 2));
+    return;
+  }
 
   const results = {
     date: new Date().toISOString(),
