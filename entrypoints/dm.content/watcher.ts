@@ -16,8 +16,15 @@ export interface WatcherOptions {
   report: (read: InboxRead, url: string) => void;
   /** Smallest gap between two reads, in ms (250 → at most 4 reads a second). */
   minInterval?: number;
+  /**
+   * While the page stays busy (each read is followed by more mutations: a storm, a typing
+   * indicator, an animation), the gap doubles up to this many ms; a page that was quiet for that
+   * long starts again at `minInterval`. Kept under a second, so a change still reaches the badge
+   * within one even mid-storm, while an isolated change is read within `minInterval`.
+   */
+  maxInterval?: number;
   now?: () => number;
-  /** Mutations only inside such nodes (DM Desk's own overlay) schedule nothing. */
+  /** Mutations only inside such nodes (DM Desk's own overlay, the composer) schedule nothing. */
   ignore?: (node: Node) => boolean;
 }
 
@@ -35,10 +42,34 @@ export const READ_MARK = 'dm-desk:read';
 /** DM Desk's own UI carries this attribute on its host element. */
 export const OWN_UI_ATTRIBUTE = 'data-dm-desk';
 
-function insideOwnUi(node: Node): boolean {
+const IRRELEVANT = `[${OWN_UI_ATTRIBUTE}], [contenteditable]:not([contenteditable="false"])`;
+
+/**
+ * Mutations that cannot change what an adapter reads: DM Desk's own UI, and text being typed in
+ * an editor (the composer changes on every keystroke; the inbox does not).
+ */
+function irrelevant(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!element?.closest?.(`[${OWN_UI_ATTRIBUTE}]`);
+  return !!element?.closest?.(IRRELEVANT);
 }
+
+/**
+ * Attributes adapters read (unread markers, labels, links, ids); style and other attribute churn
+ * (animations, hover states) wakes nothing.
+ */
+export const WATCHED_ATTRIBUTES = [
+  'class',
+  'aria-label',
+  'aria-current',
+  'aria-selected',
+  'href',
+  'id',
+  'title',
+  'data-testid',
+  'data-e2e',
+  'data-icon',
+  'datetime',
+];
 
 /** Relative times drift every minute; compare them coarsely so drift alone sends nothing. */
 function fingerprint(read: InboxRead, url: string): string {
@@ -56,11 +87,14 @@ export function startWatcher({
   read,
   report,
   minInterval = 250,
+  maxInterval = 750,
   now = () => Date.now(),
-  ignore = insideOwnUi,
+  ignore = irrelevant,
 }: WatcherOptions): Watcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = -Infinity;
+  let gap = minInterval;
+  let busyStreak = 0;
   let lastSent = '';
   let reads = 0;
   let stopped = false;
@@ -91,7 +125,12 @@ export function startWatcher({
 
   const schedule = () => {
     if (stopped || timer !== undefined) return;
-    timer = setTimeout(run, Math.max(0, lastRead + minInterval - now()));
+    const sinceRead = now() - lastRead;
+    if (sinceRead > maxInterval) busyStreak = 0; // quiet since the last read
+    else if (sinceRead < gap) busyStreak++; // mutating again right after a read
+    // Three busy windows in a row make a storm: back off, doubling up to maxInterval.
+    gap = Math.min(maxInterval, minInterval * 2 ** Math.max(0, busyStreak - 2));
+    timer = setTimeout(run, Math.max(0, lastRead + gap - now()));
   };
 
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
@@ -104,11 +143,19 @@ export function startWatcher({
     }
   });
   // Title changes ("(3) Instagram") are mutations of <title>, covered by the subtree.
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
 
   // SPA navigation: history traversal, and the Navigation API's navigate event for pushState
   // (Chromium 102+; content scripts see the page's same-document navigations).
-  const onNavigate = () => schedule();
+  const onNavigate = () => {
+    busyStreak = 0;
+    schedule();
+  };
   const onVisible = () => {
     if (doc.visibilityState === 'visible') schedule();
   };

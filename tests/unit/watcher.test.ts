@@ -15,7 +15,7 @@ let total: number;
 let reads: number;
 let reports: { read: InboxRead; url: string }[];
 
-function start(options: { minInterval?: number } = {}) {
+function start(options: { minInterval?: number; maxInterval?: number } = {}) {
   watcher = startWatcher({
     doc: document,
     read: () => {
@@ -84,19 +84,70 @@ describe('startWatcher', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(reports).toHaveLength(1);
 
-    document.body.setAttribute('data-hover', '1'); // a mutation that changes nothing we read
+    document.body.setAttribute('class', 'hover'); // a mutation that changes nothing we read
     await flush();
     await vi.advanceTimersByTimeAsync(200);
     expect(reads).toBe(2);
     expect(reports).toHaveLength(1);
 
     total = 3;
-    document.body.setAttribute('data-hover', '2');
+    document.body.setAttribute('class', 'hover-2');
     await flush();
     await vi.advanceTimersByTimeAsync(200);
     expect(reads).toBe(3);
     expect(reports).toHaveLength(2);
     expect(reports[1]!.read.unreadTotal).toBe(3);
+  });
+
+  it('style churn and typing in the composer wake nothing', async () => {
+    document.body.innerHTML = '<ul id="list"><li>Ana</li></ul><div id="composer" contenteditable="true"><p>Hi</p></div>';
+    start();
+    await vi.advanceTimersByTimeAsync(0);
+    const before = reads;
+    const composer = document.getElementById('composer')!;
+    for (let i = 0; i < 20; i++) {
+      document.getElementById('list')!.setAttribute('style', `opacity: ${i / 20}`);
+      composer.firstElementChild!.textContent = `Hi Ana ${i}`;
+      composer.appendChild(document.createElement('br'));
+      await flush();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(reads).toBe(before);
+    // A real change next to the composer is still seen.
+    document.getElementById('list')!.appendChild(document.createElement('li'));
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(before + 1);
+  });
+
+  it('backs off while the page stays busy, never past maxInterval, and starts short again after quiet', async () => {
+    start({ minInterval: 100, maxInterval: 400 });
+    await vi.advanceTimersByTimeAsync(0);
+    const list = document.getElementById('list')!;
+    const times: number[] = [];
+    let last = reads;
+    // A steady stream of changes for 3 s: every read finds something new, and more keeps coming.
+    for (let t = 0; t < 3000; t += 20) {
+      total = t;
+      list.setAttribute('class', `tick-${t}`);
+      await flush();
+      await vi.advanceTimersByTimeAsync(20);
+      if (reads !== last) times.push(Date.now()), (last = reads);
+    }
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(400 + 20);
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(400);
+    expect(reads).toBeLessThanOrEqual(12); // vs 30 at a fixed 100 ms
+    expect(reports.at(-1)!.read.unreadTotal).toBeGreaterThan(2500); // still following the page
+    // After a quiet spell, a single change is read at the short interval again.
+    await vi.advanceTimersByTimeAsync(1000);
+    const n = reads;
+    total = -1;
+    list.setAttribute('class', 'after');
+    await flush();
+    await vi.advanceTimersByTimeAsync(110);
+    expect(reads).toBe(n + 1);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(-1);
   });
 
   it('reads nothing while the page is still', async () => {
