@@ -96,3 +96,41 @@ describe('usage and platform', () => {
     expect(t.search('/r1999', { now: NOW })[0]?.title).toBe('Reply 1999');
   });
 });
+
+describe('typing narrows without changing answers', () => {
+  it('a query that extends the previous one gives what a fresh search gives', () => {
+    const words = ['thanks', 'order', 'shipping', 'refund', 'price', 'collab', 'hours', 'sorry'];
+    const library = Array.from({ length: 300 }, (_, i) =>
+      reply({
+        id: `n${i}`,
+        title: `${words[i % 8]} ${words[(i * 3) % 8]} ${i}`,
+        body: `About your ${words[(i * 5) % 8]}: ${words[(i * 7) % 8]}.`,
+        shortcut: `/${words[i % 8]!.slice(0, 3)}${i}`,
+        tags: [words[(i + 1) % 8]!],
+        platforms: i % 10 === 0 ? ['linkedin'] : [],
+        useCount: i % 7,
+      }),
+    );
+    const typed = createReplySearch(library);
+    for (const query of ['thanks for your order', '/tha', 'refund shiping', 'price hours 1']) {
+      for (const platform of ['instagram', 'linkedin'] as const) {
+        for (let k = 1; k <= query.length; k++) {
+          const prefix = query.slice(0, k);
+          const fresh = createReplySearch(library).search(prefix, { platform, now: NOW, limit: 500 }).map((r) => r.id);
+          expect(typed.search(prefix, { platform, now: NOW, limit: 500 }).map((r) => r.id), prefix).toEqual(fresh);
+        }
+      }
+    }
+  });
+});
+
+describe('words no reply has', () => {
+  it('are dropped when nothing has every word, and those matches rank below full ones', () => {
+    const t = createReplySearch([
+      reply({ id: 'order', title: 'Order received', body: 'Thanks, your order is in.' }),
+      reply({ id: 'other', title: 'Hours', body: 'We open at nine.' }),
+    ]);
+    expect(t.search('thanks for your order', { now: NOW }).map((r) => r.id)).toEqual(['order']);
+    expect(t.search('zzzz qqqq', { now: NOW })).toEqual([]);
+  });
+});

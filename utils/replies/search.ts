@@ -40,46 +40,107 @@ enum Tier {
   ShortcutPrefix = 3,
 }
 
+interface Entry {
+  reply: Reply;
+  shortcut: string;
+  bareShortcut: string;
+  title: string;
+  /** Word tokens per field, normalised, for the word tier. */
+  fields: { tokens: string[]; initials: string; weight: number }[];
+  titleRank: number;
+}
+
+const TOKEN = /[^\p{L}\p{N}]+/u;
+const tokens = (text: string) => normalise(text).split(TOKEN).filter(Boolean);
+const field = (text: string, weight: number) => {
+  const list = tokens(text);
+  return { tokens: list, initials: [...new Set(list.map((t) => t[0]))].join(''), weight };
+};
+
+/** Field weights: a match in the shortcut or title says more than one in the body. */
+const WEIGHTS = { shortcut: 3, title: 2, tags: 1.5, body: 1 } as const;
+
 export function createReplySearch(replies: readonly Reply[]): ReplySearch {
-  const byId = new Map(replies.map((r) => [r.id, r]));
-  const index = new MiniSearch<Reply>({
-    fields: ['title', 'shortcut', 'body', 'tags'],
-    idField: 'id',
-    extractField: (doc, field) => {
-      if (field === 'tags') return doc.tags.join(' ');
-      if (field === 'body') return doc.body.replace(VARIABLE_PATTERN, ' ');
-      if (field === 'shortcut') return doc.shortcut ?? '';
-      return (doc as unknown as Record<string, string>)[field] ?? '';
-    },
-    processTerm: (term) => normalise(term) || null,
-    searchOptions: {
-      boost: { shortcut: 3, title: 2, tags: 1.5, body: 1 },
-      prefix: true,
-      fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
-      weights: { prefix: 0.6, fuzzy: 0.3 },
-    },
+  // Everything a keystroke needs is prepared once per list.
+  const byTitle = [...replies].sort((a, b) => a.title.localeCompare(b.title));
+  const rank = new Map(byTitle.map((r, i) => [r.id, i] as const));
+  const entries: Entry[] = replies.map((reply) => {
+    const shortcut = reply.shortcut ? reply.shortcut.toLowerCase() : '';
+    return {
+      reply,
+      shortcut,
+      bareShortcut: shortcut.replace(/^[/;:.]+/, ''),
+      title: normalise(reply.title),
+      fields: [
+        field(shortcut, WEIGHTS.shortcut),
+        field(reply.title, WEIGHTS.title),
+        field(reply.tags.join(' '), WEIGHTS.tags),
+        field(reply.body.replace(VARIABLE_PATTERN, ' '), WEIGHTS.body),
+      ],
+      titleRank: rank.get(reply.id)!,
+    };
   });
-  index.addAll(replies as Reply[]);
-  // Precomputed once per list: lower-cased titles and shortcuts for the prefix tiers.
-  const titles = new Map(replies.map((r) => [r.id, normalise(r.title)]));
-  const shortcuts = new Map(replies.map((r) => [r.id, r.shortcut ? r.shortcut.toLowerCase() : '']));
+  const byId = new Map(entries.map((e) => [e.reply.id, e]));
+  // Every word of the library, sorted, to tell a typo from a word that exists (binary search).
+  const vocabulary = [...new Set(entries.flatMap((e) => e.fields.flatMap((f) => f.tokens)))].sort();
+  const knownPrefix = (term: string): boolean => {
+    let lo = 0;
+    let hi = vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vocabulary[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < vocabulary.length && vocabulary[lo]!.startsWith(term);
+  };
+
+  // Fuzzy matching (typos) is the library's job. Built with the list, not on a keystroke.
+  const fuzzyIndex = buildFuzzyIndex();
+  function buildFuzzyIndex(): MiniSearch<Reply> {
+    const index = new MiniSearch<Reply>({
+        fields: ['title', 'shortcut', 'body', 'tags'],
+        idField: 'id',
+        extractField: (doc, field) => {
+          if (field === 'tags') return doc.tags.join(' ');
+          if (field === 'body') return doc.body.replace(VARIABLE_PATTERN, ' ');
+          if (field === 'shortcut') return doc.shortcut ?? '';
+          return (doc as unknown as Record<string, string>)[field] ?? '';
+        },
+        processTerm: (term) => normalise(term) || null,
+        searchOptions: { boost: { ...WEIGHTS }, prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.25 : false) },
+      });
+    index.addAll(replies as Reply[]);
+    return index;
+  }
+  const fuzzy = (q: string): SearchResult[] => fuzzyIndex.search(q, { combineWith: 'OR' });
 
   const usable = (r: Reply, platform?: PlatformId) => !platform || r.platforms.length === 0 || r.platforms.includes(platform);
   const scoped = (r: Reply, platform?: PlatformId) => (platform && r.platforms.includes(platform) ? 1 : 0);
 
-  function tierOf(reply: Reply, raw: string, q: string, result: SearchResult | undefined): Tier {
-    const shortcut = shortcuts.get(reply.id) ?? '';
-    const bareQuery = raw.replace(/^[/;:.]+/, '');
-    if (shortcut && (shortcut.startsWith(raw) || (bareQuery && shortcut.replace(/^[/;:.]+/, '').startsWith(bareQuery)))) {
-      return Tier.ShortcutPrefix;
+  /** Word tier: every query term starts a word of some field; the score sums the fields' weights. */
+  function wordScore(entry: Entry, terms: string[]): number {
+    let score = 0;
+    for (const term of terms) {
+      let best = 0;
+      for (const f of entry.fields) {
+        if (f.weight <= best) continue;
+        // One letter: the words' first letters, precomputed, answer it.
+        if (term.length === 1 ? f.initials.includes(term) : f.tokens.some((t) => t.startsWith(term))) best = f.weight;
+      }
+      if (best === 0) return 0;
+      score += best;
     }
-    if (q && (titles.get(reply.id) ?? '').startsWith(q)) return Tier.TitlePrefix;
-    if (!result) return Tier.Fuzzy;
-    // A word match: each query term found as a word or the start of a word; otherwise fuzzy.
-    const matched = result.terms;
-    const exact = result.queryTerms.every((qt) => matched.some((t) => t === qt || t.startsWith(qt)));
-    return exact ? Tier.Word : Tier.Fuzzy;
+    return score;
   }
+
+  interface Hit {
+    entry: Entry;
+    tier: Tier;
+    scoped: number;
+    score: number;
+  }
+  let last: { raw: string; q: string; platform: PlatformId | undefined; matched: Entry[] } | null = null;
+  const order = (a: Hit, b: Hit) => b.tier - a.tier || b.scoped - a.scoped || b.score - a.score || a.entry.titleRank - b.entry.titleRank;
 
   return {
     search(query, opts = {}) {
@@ -87,31 +148,66 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
       const raw = query.trim().toLowerCase();
       const q = normalise(query);
       if (!raw) {
-        return replies
-          .filter((r) => usable(r, platform))
-          .map((r) => ({ r, s: scoped(r, platform), u: r.useCount > 0 || r.lastUsedAt ? usageBoost(r, now) : 0 }))
-          .sort((a, b) => b.s - a.s || b.u - a.u || a.r.title.localeCompare(b.r.title))
+        return entries
+          .filter((e) => usable(e.reply, platform))
+          .map((e) => ({ e, s: scoped(e.reply, platform), u: e.reply.useCount > 0 || e.reply.lastUsedAt ? usageBoost(e.reply, now) : 0 }))
+          .sort((a, b) => b.s - a.s || b.u - a.u || a.e.titleRank - b.e.titleRank)
           .slice(0, limit)
-          .map((x) => x.r);
+          .map((x) => x.e.reply);
       }
-      let results = index.search(q, { combineWith: 'AND' });
-      if (results.length === 0) results = index.search(q, { combineWith: 'OR' });
-      const found = new Map(results.map((res) => [res.id as string, res]));
-      // Shortcut prefixes the tokenizer cannot see ("/t" is a lone slash and a letter).
-      for (const r of replies) {
-        const s = shortcuts.get(r.id);
-        if (s && s.startsWith(raw) && !found.has(r.id)) found.set(r.id, undefined as unknown as SearchResult);
+      const bare = raw.replace(/^[/;:.]+/, '');
+      const terms = tokens(q);
+      const hits: Hit[] = [];
+      // Typing narrows: whatever matches "thanks f" also matched "thanks ", so a query that extends
+      // the previous one (same platform) only re-checks the previous matches.
+      const pool = last && last.platform === platform && raw.startsWith(last.raw) && q.startsWith(last.q) ? last.matched : entries;
+      const matched: Entry[] = [];
+      for (const entry of pool) {
+        if (!usable(entry.reply, platform)) continue;
+        let tier: Tier | null = null;
+        let score = 1;
+        if (entry.shortcut && (entry.shortcut.startsWith(raw) || (bare && entry.bareShortcut.startsWith(bare)))) {
+          tier = Tier.ShortcutPrefix;
+        } else if (q && entry.title.startsWith(q)) {
+          tier = Tier.TitlePrefix;
+        } else if (terms.length) {
+          const words = wordScore(entry, terms);
+          if (words > 0) {
+            tier = Tier.Word;
+            score = words;
+          }
+        }
+        if (tier !== null) {
+          matched.push(entry);
+          hits.push({ entry, tier, scoped: scoped(entry.reply, platform), score: score * usageBoost(entry.reply, now) });
+        }
       }
-      return [...found.entries()]
-        .map(([id, res]) => byId.get(id))
-        .filter((r): r is Reply => !!r && usable(r, platform))
-        .map((r) => {
-          const res = found.get(r.id);
-          return { r, tier: tierOf(r, raw, q, res), s: scoped(r, platform), score: (res?.score ?? 1) * usageBoost(r, now) };
-        })
-        .sort((a, b) => b.tier - a.tier || b.s - a.s || b.score - a.score || a.r.title.localeCompare(b.r.title))
-        .slice(0, limit)
-        .map((x) => x.r);
+      last = { raw, q, platform, matched };
+      if (hits.length === 0 && terms.length > 1) {
+        // No reply has every word: drop the words no reply has ("thanks for your order" in a
+        // library without "for") and match the rest, ranked as the weakest tier.
+        last = null; // the next keystroke cannot narrow from an empty set
+        const known = terms.filter(knownPrefix);
+        if (known.length && known.length < terms.length) {
+          for (const entry of entries) {
+            if (!usable(entry.reply, platform)) continue;
+            const score = wordScore(entry, known);
+            if (score > 0) hits.push({ entry, tier: Tier.Fuzzy, scoped: scoped(entry.reply, platform), score: score * usageBoost(entry.reply, now) });
+          }
+        }
+      }
+      // Typos: only terms long enough to judge that start no word anywhere go to fuzzy matching.
+      let unknown = hits.length < limit ? terms.filter((t) => t.length >= 4 && !knownPrefix(t)) : [];
+      if (hits.length < limit && !unknown.length && terms.length === 1 && terms[0]!.length >= 4) unknown = terms;
+      if (unknown.length) {
+        const seen = new Set(hits.map((h) => h.entry.reply.id));
+        for (const result of fuzzy(unknown.join(' '))) {
+          const entry = byId.get(result.id as string);
+          if (!entry || seen.has(entry.reply.id) || !usable(entry.reply, platform)) continue;
+          hits.push({ entry, tier: Tier.Fuzzy, scoped: scoped(entry.reply, platform), score: result.score * usageBoost(entry.reply, now) });
+        }
+      }
+      return hits.sort(order).slice(0, limit).map((h) => h.entry.reply);
     },
   };
 }
