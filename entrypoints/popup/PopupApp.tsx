@@ -12,6 +12,9 @@ type TabId = (typeof TABS)[number]['id'];
 /** The toolbar popup: a Queue tab and a Replies tab (ARIA tabs), and one polite status line. */
 export function PopupApp() {
   const [tab, setTab] = useState<TabId>('queue');
+  // The replies tab loads the library and builds its search index: only once it is first opened,
+  // so the queue (what the popup is opened for) renders without waiting on it.
+  const [repliesOpened, setRepliesOpened] = useState(false);
   const [status, setStatus] = useState('');
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
   const target = usePageTarget();
@@ -20,6 +23,7 @@ export function PopupApp() {
 
   const selectTab = (id: TabId, focus: boolean) => {
     setTab(id);
+    if (id === 'replies') setRepliesOpened(true);
     if (focus) tabRefs.current[id]?.focus();
   };
 
@@ -75,7 +79,9 @@ export function PopupApp() {
         <QueueView announce={announce} autoFocus />
       </div>
       <div role="tabpanel" id="panel-replies" aria-labelledby="tab-replies" hidden={tab !== 'replies'} className="popup-panel">
-        <RepliesPanel context={target.context} onInsert={(t, id) => void onInsert(t, id)} onCopy={(t, id) => void onCopy(t, id)} />
+        {repliesOpened && (
+          <RepliesPanel context={target.context} onInsert={(t, id) => void onInsert(t, id)} onCopy={(t, id) => void onCopy(t, id)} />
+        )}
       </div>
       <p className="popup-status" role="status" aria-live="polite">
         {status}
