@@ -61,11 +61,9 @@ export async function insertionBench() {
   const ext = await launchExtension();
   try {
     await seedReplies(ext, [...manyReplies(200), reply('bench', 'Benchmark reply', 'Hi {{first_name|there}}! Thanks for writing.')]);
-    const opened = await openEditorPage(ext, 'instagram');
-    const { page } = opened;
-    await page.evaluate(() => {
+    // Registered before any page script or content script, so these capture listeners run first.
+    await ext.context.addInitScript(() => {
       const w = window as unknown as Record<string, number>;
-      // Capture listeners on window run before anything the extension registers later.
       window.addEventListener(
         'keydown',
         (e) => {
@@ -75,6 +73,8 @@ export async function insertionBench() {
         true,
       );
     });
+    const opened = await openEditorPage(ext, 'instagram');
+    const { page } = opened;
     await page.click(opened.spec.composer);
     const samples: number[] = [];
     for (let i = 0; i < (QUICK ? 5 : 30); i++) {
