@@ -1,4 +1,4 @@
-import { cleanText, parseCount } from './text';
+import { cleanText, hashId, parseCount } from './text';
 import { parseTime, type ParseTimeOptions } from './time';
 
 /**
@@ -211,20 +211,53 @@ export function perRow(
   let open = index.size;
   for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
     if (open === 0) break;
-    for (const element of qa<Element>(root, selector)) {
-      // The row holding it: the nearest indexed ancestor (a row is not its own descendant).
-      for (let node = element.parentElement; node; node = node.parentElement) {
-        const row = index.get(node);
-        if (row === undefined) continue;
-        if (out[row] === null && (!accept || attempt(() => accept(element, row), false))) {
-          out[row] = element;
-          open--;
-        }
-        break;
+    const found = all(root, selector);
+    for (let k = 0; k < found.length; k++) {
+      const element = found[k]!;
+      const row = ownerRow(index, element);
+      if (row !== undefined && out[row] === null && (!accept || attempt(() => accept(element, row), false))) {
+        out[row] = element;
+        open--;
       }
     }
   }
   return out;
+}
+
+/** querySelectorAll without copying the list (hundreds of matches per read); empty on failure. */
+export function all(root: ParentNode | null | undefined, selector: string): ArrayLike<Element> {
+  if (!root) return [];
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A row id from its name and avatar (hashId of the name and avatarKey of the image), kept between
+ * reads: both are pure in (name, src), and the hash walks every character.
+ */
+const rowIds = new Map<string, string>();
+export function rowId(name: string, img: Element | null | undefined, options: { pathOnly?: boolean } = {}): string {
+  const src = img?.getAttribute('src') ?? '';
+  const key = `${options.pathOnly ? 1 : 0}\u0001${name}\u0001${src}`;
+  let id = rowIds.get(key);
+  if (id === undefined) {
+    id = hashId(name, avatarKey(img, options));
+    if (rowIds.size > 5000) rowIds.clear();
+    rowIds.set(key, id);
+  }
+  return id;
+}
+
+/** The indexed row holding `element` (its nearest indexed ancestor), or undefined. */
+export function ownerRow(index: Map<Element, number>, element: Element): number | undefined {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const row = index.get(node);
+    if (row !== undefined) return row;
+  }
+  return undefined;
 }
 
 /**

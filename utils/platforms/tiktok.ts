@@ -1,10 +1,9 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { cleanText, hashId, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
+import { cleanText, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
 import {
   attempt,
-  avatarKey,
   boldAmong,
   commonRoot,
   firstOf,
@@ -13,6 +12,7 @@ import {
   q,
   qaFirst,
   qFirst,
+  rowId,
   rowIndex,
   stripYou,
   timeReader,
@@ -96,7 +96,7 @@ function readRow(row: Element, parts: Parts, countElement: Element | null, muted
     () => cleanText(img?.matches('[alt]') ? img.getAttribute('alt') : q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
-  const id = hashId(name, avatarKey(img, { pathOnly: true }));
+  const id = rowId(name, img, { pathOnly: true });
 
   const timeElement = qFirst(row, parts.timeAt);
   const time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(textOf(timeElement));
