@@ -1,4 +1,5 @@
-import { cleanText, parseCount } from './text';
+import { cleanText, hashId, parseCount } from './text';
+import { parseTime, type ParseTimeOptions } from './time';
 
 /**
  * Small reading helpers for the LinkedIn, TikTok, WhatsApp and Snapchat adapters: ordered
@@ -151,4 +152,125 @@ export function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
   return out as T;
+}
+
+/*
+ * Per-read helpers for lists of hundreds of rows (issue 8: 500 rows in ≤ 2 ms). A read decides
+ * once which strategy the page's rows follow, queries the list once for selectors that would be
+ * slow per row, and parses each distinct time label once.
+ */
+
+/**
+ * The selectors reordered so the first one that matches in the first `probe` rows comes first
+ * (the others keep their order after it). Rows of one list share a UI generation: trying the
+ * selector that works first spares every row the misses of the ones before it. A row where it
+ * misses still gets every other selector.
+ */
+export function pickSelectors(rows: readonly Element[], selectors: readonly string[], probe = 8): readonly string[] {
+  const sample = rows.slice(0, probe);
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i]!;
+    if (sample.some((row) => !!q(row, selector))) {
+      return i === 0 ? selectors : [selector, ...selectors.slice(0, i), ...selectors.slice(i + 1)];
+    }
+  }
+  return selectors;
+}
+
+/** Row → position, for `perRow`. */
+export function rowIndex(rows: readonly Element[]): Map<Element, number> {
+  const index = new Map<Element, number>();
+  rows.forEach((row, i) => index.set(row, i));
+  return index;
+}
+
+/** The closest element holding every row (rows in document order): where list-wide queries run. */
+export function commonRoot(rows: readonly Element[]): Element | null {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return null;
+  let root = first.parentElement;
+  while (root && !root.contains(last)) root = root.parentElement;
+  return root;
+}
+
+/**
+ * For every row, its first descendant matching the first of `selectors` that matches in it (and
+ * `accept`, when given): the same answer as `qFirst(row, selectors)` row by row, from one query
+ * of the whole list per selector. Descendant selectors ("[role=gridcell] span[title]") cost a
+ * walk to the document root per row and per candidate when run row by row; a single class
+ * selector is matched list-wide almost for free (a selector list "a, b" is not: pass an array).
+ */
+export function perRow(
+  root: ParentNode | null | undefined,
+  index: Map<Element, number>,
+  selectors: string | readonly string[],
+  accept?: (element: Element, row: number) => boolean,
+): (Element | null)[] {
+  const out: (Element | null)[] = new Array(index.size).fill(null);
+  let open = index.size;
+  for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
+    if (open === 0) break;
+    const found = all(root, selector);
+    for (let k = 0; k < found.length; k++) {
+      const element = found[k]!;
+      const row = ownerRow(index, element);
+      if (row !== undefined && out[row] === null && (!accept || attempt(() => accept(element, row), false))) {
+        out[row] = element;
+        open--;
+      }
+    }
+  }
+  return out;
+}
+
+/** querySelectorAll without copying the list (hundreds of matches per read); empty on failure. */
+export function all(root: ParentNode | null | undefined, selector: string): ArrayLike<Element> {
+  if (!root) return [];
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A row id from its name and avatar (hashId of the name and avatarKey of the image), kept between
+ * reads: both are pure in (name, src), and the hash walks every character.
+ */
+const rowIds = new Map<string, string>();
+export function rowId(name: string, img: Element | null | undefined, options: { pathOnly?: boolean } = {}): string {
+  const src = img?.getAttribute('src') ?? '';
+  const key = `${options.pathOnly ? 1 : 0}\u0001${name}\u0001${src}`;
+  let id = rowIds.get(key);
+  if (id === undefined) {
+    id = hashId(name, avatarKey(img, options));
+    if (rowIds.size > 5000) rowIds.clear();
+    rowIds.set(key, id);
+  }
+  return id;
+}
+
+/** The indexed row holding `element` (its nearest indexed ancestor), or undefined. */
+export function ownerRow(index: Map<Element, number>, element: Element): number | undefined {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const row = index.get(node);
+    if (row !== undefined) return row;
+  }
+  return undefined;
+}
+
+/**
+ * parseTime with the clock of one read fixed: each distinct label ("3h", "Yesterday", "10:42 AM")
+ * is parsed once per read. Lists repeat a handful of labels across hundreds of rows.
+ */
+export function timeReader(now: number, options?: ParseTimeOptions): (label: string | null | undefined) => number | undefined {
+  const seen = new Map<string, number | undefined>();
+  return (label) => {
+    if (!label) return undefined;
+    if (seen.has(label)) return seen.get(label);
+    const value = parseTime(label, now, options);
+    if (seen.size < 5000) seen.set(label, value);
+    return value;
+  };
 }

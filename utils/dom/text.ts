@@ -9,10 +9,16 @@ const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // C0/C1 control characters except tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
+// Anything cleanText changes: invisible or control characters, white space other than single
+// spaces between words. Most names, times and snippets have none: one test, no new string.
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
+// Runs of white space that are not already one space (a single space stays, unreplaced).
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
+
 /** Collapse white space, drop invisible and control characters, trim, and cut to `max`. */
 export function cleanText(value: string | null | undefined, max = Infinity): string {
   if (!value) return '';
-  const cleaned = value.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = NEEDS_CLEANING.test(value) ? value.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(SPACE_RUNS, ' ').trim() : value;
   return truncate(cleaned, max);
 }
 

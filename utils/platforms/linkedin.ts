@@ -1,9 +1,24 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
 import { absoluteUrl, cleanText, hashId, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
-import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
-import { attempt, avatarKey, boldAmong, compact, firstOf, idFromPath, q, qa, qaFirst, qFirst, stripYou } from '../dom/read-b';
+import {
+  attempt,
+  avatarKey,
+  boldAmong,
+  commonRoot,
+  firstOf,
+  idFromPath,
+  perRow,
+  pickSelectors,
+  q,
+  qa,
+  qaFirst,
+  qFirst,
+  rowIndex,
+  stripYou,
+  timeReader,
+} from '../dom/read-b';
 
 /**
  * LinkedIn messaging (www.linkedin.com/messaging/…). See PLATFORMS.md § LinkedIn.
@@ -15,8 +30,9 @@ const THREAD_PATH = /\/messaging\/thread\/([^/?#]+)/;
 /** The global-nav link to messaging (not a thread link). */
 function navLink(doc: Document): Element | null {
   return firstOf<Element>([
-    // Global nav, 2019–2026: <a class="global-nav__primary-link" href="…/messaging/?">.
-    () => qa(doc, '#global-nav a[href*="/messaging"], .global-nav a[href*="/messaging"]')[0],
+    // Global nav, 2019–2026: <a class="global-nav__primary-link" href="…/messaging/?">. The nav
+    // first, then its link: a descendant selector over the whole page checks every row link.
+    () => q(qFirst(doc, ['#global-nav', '.global-nav']), 'a[href*="/messaging"]'),
     // Any messaging link that is not a thread (nav moved out of #global-nav in redesigns).
     () => qa(doc, 'a[href*="/messaging"]').find((a) => !THREAD_PATH.test(a.getAttribute('href') ?? '')),
   ]);
@@ -39,7 +55,7 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
   return { total: titleCount(doc.title), nav: false };
 }
 
-function listRows(doc: Document): { list: boolean; rows: Element[] } {
+function listRows(doc: Document): { list: Element | null; rows: Element[] } {
   const list = qFirst(doc, [
     'ul.msg-conversations-container__conversations-list', // 2019–2026
     '[class*="msg-conversations-container__conversations-list"]', // modifier / element renamed
@@ -51,82 +67,138 @@ function listRows(doc: Document): { list: boolean; rows: Element[] } {
     () => qa(doc, '.msg-conversation-card').map((card) => card.closest('li') ?? card),
   ]);
   const unique = rows ? [...new Set(rows)].filter((row) => row.isConnected !== false) : [];
-  return { list: !!list || unique.length > 0, rows: unique.slice(0, LIMITS.threads) };
+  return { list, rows: unique.slice(0, LIMITS.threads) };
 }
 
-function rowName(row: Element): Element | null {
-  return qFirst(row, [
-    '.msg-conversation-listitem__participant-names', // h3, 2019–2026
-    '.msg-conversation-card__participant-names', // card variant
-    '[class*="participant-names"]',
-  ]);
+const NAME = [
+  '.msg-conversation-listitem__participant-names', // h3, 2019–2026
+  '.msg-conversation-card__participant-names', // card variant
+  '[class*="participant-names"]',
+] as const;
+
+const SNIPPET = [
+  '.msg-conversation-card__message-snippet-body', // 2021–2024 inner body
+  '.msg-conversation-card__message-snippet', // p, 2019–2026
+  '[class*="message-snippet"]',
+] as const;
+
+const TIME = ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]', 'time'] as const;
+
+/**
+ * Unread markers, in tiers. Exact class names are found with one fast list-wide query each; the
+ * substring and aria-label forms cost a full pass over the list's attributes, so they run only
+ * when no row carries an exact marker (renamed markup), and computed style only when no row
+ * carries any marker.
+ */
+const MARKERS = {
+  // Unread count badge, 2019–2026 (the only marker left in late 2026).
+  count: ['.msg-conversation-card__unread-count', '[class*="unread-count"]'],
+  // `--unread` modifiers on the card and its snippet, until 2026 (the row's own class is read per row).
+  exact: ['.msg-conversation-card__convo-item-container--unread', '.msg-conversation-card__message-snippet--unread'],
+  // Any other `--unread` modifier; the screen-reader label (English only) as the last word before style.
+  loose: ['[class*="--unread"]', '[aria-label*="unread message" i]'],
+} as const;
+
+function rowName(row: Element, selectors: readonly string[] = NAME): Element | null {
+  return qFirst(row, selectors);
 }
 
-function readRow(row: Element, url: URL, now: number, bold: boolean): ThreadRow | null {
-  const nameElement = rowName(row);
+/** The id and absolute URL of a thread link; pure in (page URL, href), so kept between reads. */
+const links = new Map<string, { id: string | null; url: string | undefined }>();
+function threadLink(href: string | null | undefined, url: URL): { id: string | null; url: string | undefined } {
+  if (!href) return { id: null, url: undefined };
+  const key = `${url.href}\u0001${href}`;
+  let found = links.get(key);
+  if (!found) {
+    const id = idFromPath(href, THREAD_PATH);
+    found = { id, url: id && id !== 'new' ? absoluteUrl(href, url) : undefined };
+    if (links.size > 5000) links.clear();
+    links.set(key, found);
+  }
+  return found;
+}
+
+interface Parts {
+  url: URL;
+  time: (label: string | null | undefined) => number | undefined;
+  name: readonly string[];
+  snippet: readonly string[];
+  timeAt: readonly string[];
+}
+
+function readRow(row: Element, parts: Parts, count: Element | null, marked: boolean, bold: boolean): ThreadRow | null {
+  const nameElement = rowName(row, parts.name);
   const name = firstOf([
     () => textOf(nameElement, LIMITS.name),
     // Avatar alt is the person's name on LinkedIn ("Ana López").
     () => cleanText(q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
     () => cleanText(leafTexts(row, 1)[0], LIMITS.name),
   ]) ?? '';
-  const link = q<HTMLAnchorElement>(row, 'a[href*="/messaging/thread/"]');
-  const linkId = idFromPath(link?.getAttribute('href'), THREAD_PATH);
+  const link = threadLink(q<HTMLAnchorElement>(row, 'a[href*="/messaging/thread/"]')?.getAttribute('href'), parts.url);
   // /messaging/thread/new/ is an unsent draft, not a conversation.
-  if (linkId === 'new') return null;
-  const threadId = linkId;
+  if (link.id === 'new') return null;
+  const threadId = link.id;
+  if (!name && !threadId) return null;
   // Late-2026 rows have no href: a hash of the name and the avatar path.
   const id = threadId ?? hashId(name, avatarKey(q(row, 'img')));
-  if (!name && !threadId) return null;
 
-  const rawSnippet = firstOf([
-    () => textOf(q(row, '.msg-conversation-card__message-snippet-body')), // 2021–2024 inner body
-    () => textOf(q(row, '.msg-conversation-card__message-snippet')), // p, 2019–2026
-    () => textOf(q(row, '[class*="message-snippet"]')),
-  ]);
+  let rawSnippet = '';
+  for (const selector of parts.snippet) if ((rawSnippet = textOf(q(row, selector)))) break;
   const you = rawSnippet ? stripYou(rawSnippet) : null;
 
-  const timeElement = qFirst(row, ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]', 'time']);
-  const time = firstOf([
-    () => parseTime(timeElement?.getAttribute('datetime'), now),
-    () => parseTime(textOf(timeElement), now),
-  ]);
+  const timeElement = qFirst(row, parts.timeAt);
+  const time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(textOf(timeElement));
 
-  const countElement = q(row, '.msg-conversation-card__unread-count, [class*="unread-count"]');
-  const unreadCount = countElement ? parseCount(textOf(countElement)) : null;
+  const unreadCount = count ? parseCount(textOf(count)) : null;
   const unread =
-    // Unread count badge, 2019–2026 (the only marker left in late 2026).
-    !!countElement ||
-    // `--unread` modifiers on the card or item container, until 2026.
-    /--unread\b/.test(row.getAttribute('class') ?? '') ||
-    !!q(row, '[class*="--unread"]') ||
-    // Screen-reader label (English only; a last word before style).
-    !!q(row, '[aria-label*="unread message" i]') ||
-    // Bold name compared with the other rows.
+    !!count ||
+    // `--unread` modifiers on the row, the card or inside it, or the aria-label (see MARKERS).
+    marked ||
+    // Bold name compared with the other rows (only computed when no row carries a marker).
     bold;
 
-  return compact({
-    id: cleanText(id, LIMITS.id) || hashId(name),
-    name,
-    ...(you?.text ? { snippet: cleanText(you.text, LIMITS.snippet) } : {}),
-    unread,
-    unreadCount: unread && unreadCount !== null ? unreadCount : undefined,
-    // "You: …" is ours; any other snippet ("Ana: …" or bare) is theirs.
-    lastFromMe: you ? you.fromMe : undefined,
-    time: time ?? undefined,
-    url: threadId ? absoluteUrl(link?.getAttribute('href'), url) : undefined,
-  });
+  // Fields in the order earlier reads had them, undefined ones left out (snapshots compare as JSON).
+  const thread = { id: cleanText(id, LIMITS.id) || hashId(name), name } as ThreadRow;
+  if (you?.text) thread.snippet = cleanText(you.text, LIMITS.snippet);
+  thread.unread = unread;
+  if (unread && unreadCount !== null) thread.unreadCount = unreadCount;
+  // "You: …" is ours; any other snippet ("Ana: …" or bare) is theirs.
+  if (you) thread.lastFromMe = you.fromMe;
+  if (time !== undefined) thread.time = time;
+  if (threadId && link.url !== undefined) thread.url = link.url;
+  return thread;
 }
 
 function readThreads(doc: Document, url: URL, now: number): { list: boolean; threads: ThreadRow[] } {
   const { list, rows } = listRows(doc);
-  const bold = attempt(() => boldAmong(rows.map(rowName)), rows.map(() => false));
+  const index = rowIndex(rows);
+  const root = list ?? commonRoot(rows);
+  const none: (Element | null)[] = [];
+  let counts = attempt(() => perRow(root, index, MARKERS.count[0]), none);
+  let marked = attempt(() => perRow(root, index, MARKERS.exact), none);
+  const ownClass = rows.map((row) => /--unread\b/.test(row.getAttribute('class') ?? ''));
+  let anyMarker = counts.some(Boolean) || marked.some(Boolean) || ownClass.some(Boolean);
+  if (!anyMarker) {
+    counts = attempt(() => perRow(root, index, MARKERS.count[1]), none);
+    marked = attempt(() => perRow(root, index, MARKERS.loose), none);
+    anyMarker = counts.some(Boolean) || marked.some(Boolean);
+  }
+  // Computed style is the last resort: only when no row of the list carries a marker (every
+  // marker renamed, or every row read): the bold name compared with the other rows.
+  const bold = anyMarker ? [] : attempt(() => boldAmong(rows.map((row) => rowName(row))), [] as boolean[]);
+  const parts: Parts = {
+    url,
+    time: timeReader(now),
+    name: pickSelectors(rows, NAME),
+    snippet: pickSelectors(rows, SNIPPET),
+    timeAt: pickSelectors(rows, TIME),
+  };
   const threads: ThreadRow[] = [];
   rows.forEach((row, i) => {
-    const thread = attempt(() => readRow(row, url, now, bold[i] ?? false), null);
+    const thread = attempt(() => readRow(row, parts, counts[i] ?? null, !!marked[i] || !!ownClass[i], bold[i] ?? false), null);
     if (thread) threads.push(thread);
   });
-  return { list, threads };
+  return { list: !!list || rows.length > 0, threads };
 }
 
 function readActive(doc: Document): Contact | null {
@@ -177,7 +249,7 @@ export const linkedin: PlatformAdapter = {
       const { list, threads } = attempt(() => readThreads(doc, url, now), { list: false, threads: [] });
       if (!list) missing.push('conversation list');
       const openId = idFromPath(url.pathname, THREAD_PATH);
-      const threadOpen = (!!openId && openId !== 'new') || !!q(doc, '.msg-s-message-list, .msg-thread');
+      const threadOpen = (!!openId && openId !== 'new') || !!qFirst(doc, ['.msg-s-message-list', '.msg-thread']);
       const active = threadOpen ? attempt(() => readActive(doc), null) : null;
       if (threadOpen && !active) missing.push('open conversation');
       if (threadOpen && !attempt(() => composer(doc), null)) missing.push('composer');

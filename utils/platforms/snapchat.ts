@@ -1,9 +1,8 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
 import { cleanText, textOf, titleCount } from '../dom/text';
-import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
-import { attempt, boldAmong, compact, firstOf, q, qa, qaFirst, qFirst } from '../dom/read-b';
+import { all, attempt, boldAmong, firstOf, perRow, q, qa, qaFirst, qFirst, rowIndex, timeReader } from '../dom/read-b';
 
 /**
  * Snapchat for web (www.snapchat.com/web, web.snapchat.com). See PLATFORMS.md § Snapchat.
@@ -19,32 +18,53 @@ const UNREAD_STATUS = /^new\b/i;
 const OURS_STATUS = /^(delivered|opened|sent|sending|screenshotted|replayed|saved)\b/i;
 const THEIRS_STATUS = /^(received|new\b)/i;
 
-function listRows(doc: Document): { list: boolean; rows: Element[] } {
+function listRows(doc: Document): { list: boolean; rows: Element[]; titles: (Element | null)[] } {
   const list = qFirst(doc, [
     '[role="list"][aria-label="Friends Feed"]', // 2023–2026 (English label)
     '[role="list"]:has([aria-labelledby^="title-"])',
   ]) ?? qa(doc, '[role="list"]').find((l) => !!q(l, '[id^="title-"]')) ?? null;
-  const rows = qaFirst(list, ['[role="listitem"]']);
+  const items = qaFirst(list, ['[role="listitem"]']);
+  const candidates = items.length ? items : qa(doc, '[aria-labelledby^="title-"]');
+  // Each row's title-<uuid> element, from one query of the list instead of one per row.
+  const index = rowIndex(candidates);
+  const titles = perRow(items.length ? list : doc, index, '[id^="title-"]');
   // The first list item can be the carousel of friend buttons, not a chat: keep rows with a title- id.
-  const chats = (rows.length ? rows : qa(doc, '[aria-labelledby^="title-"]')).filter((row) => !!q(row, '[id^="title-"]') || row.id.startsWith('title-'));
-  return { list: !!list, rows: chats.slice(0, LIMITS.threads) };
+  const rows: Element[] = [];
+  const kept: (Element | null)[] = [];
+  candidates.forEach((row, i) => {
+    if (rows.length >= LIMITS.threads) return;
+    if (titles[i] || row.id.startsWith('title-')) {
+      rows.push(row);
+      kept.push(titles[i] ?? null);
+    }
+  });
+  return { list: !!list, rows, titles: kept };
 }
 
-function uuidOf(row: Element): string | null {
+function uuidOf(row: Element, title: Element | null): string | null {
   return firstOf([
-    () => q(row, '[id^="title-"]')?.id.match(UUID)?.[1],
+    () => title?.id.match(UUID)?.[1],
     () => q(row, '[aria-labelledby^="title-"]')?.getAttribute('aria-labelledby')?.match(UUID)?.[1],
     () => q(row, '[id^="status-"]')?.id.match(UUID)?.[1],
   ]);
 }
 
+/** The element with this id inside the row: the document's id lookup, checked, else a query. */
+function byId(doc: Document, row: Element, id: string): Element | null {
+  const found = doc.getElementById(id);
+  return found && row.contains(found) ? found : q(row, `[id="${id}"]`);
+}
+
 /** Status words without the time ("Received · 5m" → "Received"). */
-function statusOf(row: Element, uuid: string): { element: Element | null; word: string } {
-  const element = q(row, `[id="status-${uuid}"]`);
+function statusOf(doc: Document, row: Element, uuid: string): { element: Element | null; word: string } {
+  const element = byId(doc, row, `status-${uuid}`);
   if (!element) return { element: null, word: '' };
-  const times = qa(element, 'time').map((t) => textOf(t));
   let text = textOf(element);
-  for (const t of times) if (t) text = text.replace(t, ' ');
+  const times = all(element, 'time');
+  for (let k = 0; k < times.length; k++) {
+    const t = textOf(times[k]);
+    if (t) text = text.replace(t, ' ');
+  }
   return { element, word: cleanText(text.replace(/[·•]/g, ' ')) };
 }
 
@@ -58,38 +78,49 @@ function statusDepth(element: Element | null): number {
   return depth;
 }
 
+function isKnown(word: string): boolean {
+  return UNREAD_STATUS.test(word) || OURS_STATUS.test(word) || THEIRS_STATUS.test(word);
+}
+
 function readThreads(doc: Document, now: number): { list: boolean; threads: ThreadRow[] } {
-  const { list, rows } = listRows(doc);
-  const ids = rows.map((row) => attempt(() => uuidOf(row), null));
-  const statuses = rows.map((row, i) => (ids[i] ? attempt(() => statusOf(row, ids[i]!), { element: null, word: '' }) : { element: null, word: '' }));
-  const depths = statuses.map((s) => attempt(() => statusDepth(s.element), 0));
+  const { list, rows, titles } = listRows(doc);
+  const ids = rows.map((row, i) => attempt(() => uuidOf(row, titles[i] ?? null), null));
+  const none = { element: null, word: '' };
+  const statuses = rows.map((row, i) => (ids[i] ? attempt(() => statusOf(doc, row, ids[i]!), none) : none));
+  // The structural and style fallbacks are for status words in other languages: computed only
+  // when some row's words are not English ones (then over every row, to compare with its peers).
+  const foreign = statuses.some((status) => !isKnown(status.word));
+  const depths = foreign ? statuses.map((s) => attempt(() => statusDepth(s.element), 0)) : [];
   const shallowest = depths.length ? Math.min(...depths) : 0;
-  const bold = attempt(() => boldAmong(rows.map((row, i) => (ids[i] ? q(row, `[id="title-${ids[i]}"]`) : null))), rows.map(() => false));
+  const nameOf = (row: Element, i: number): Element | null => {
+    const title = titles[i];
+    if (!ids[i]) return null;
+    return title && title.id === `title-${ids[i]}` ? title : byId(doc, row, `title-${ids[i]}`);
+  };
+  const bold = foreign ? attempt(() => boldAmong(rows.map(nameOf)), [] as boolean[]) : [];
+  const time = timeReader(now);
 
   const threads: ThreadRow[] = [];
   rows.forEach((row, i) => {
     const thread = attempt((): ThreadRow | null => {
       const id = ids[i];
       if (!id) return null;
-      const name = textOf(q(row, `[id="title-${id}"]`), LIMITS.name);
+      const name = textOf(nameOf(row, i), LIMITS.name);
       const { word } = statuses[i]!;
-      const known = UNREAD_STATUS.test(word) || OURS_STATUS.test(word) || THEIRS_STATUS.test(word);
-      const unread = known
+      const unread = isKnown(word)
         ? UNREAD_STATUS.test(word) // English status words
         : // Other languages: an unread row's status words sit one wrapper deeper, or the name is bold.
           depths[i]! > shallowest || !!bold[i];
       const timeElement = q(row, 'time');
-      const time = firstOf([
-        () => parseTime(timeElement?.getAttribute('datetime'), now), // exact timestamp, 2024–2026
-        () => parseTime(textOf(timeElement), now),
-      ]);
-      return compact({
-        id,
-        name,
-        unread,
-        lastFromMe: OURS_STATUS.test(word) ? true : THEIRS_STATUS.test(word) || unread ? false : undefined,
-        time: time ?? undefined,
-      });
+      const at =
+        time(timeElement?.getAttribute('datetime')) ?? // exact timestamp, 2024–2026
+        time(textOf(timeElement));
+      const lastFromMe = OURS_STATUS.test(word) ? true : THEIRS_STATUS.test(word) || unread ? false : undefined;
+      // Fields in the order earlier reads had them, undefined ones left out (snapshots compare as JSON).
+      const out = { id, name, unread } as ThreadRow;
+      if (lastFromMe !== undefined) out.lastFromMe = lastFromMe;
+      if (at !== undefined) out.time = at;
+      return out;
     }, null);
     if (thread) threads.push(thread);
   });

@@ -1,9 +1,22 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { cleanText, hashId, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
-import { parseTime } from '../dom/time';
+import { cleanText, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
-import { attempt, avatarKey, boldAmong, compact, firstOf, q, qaFirst, qFirst, stripYou } from '../dom/read-b';
+import {
+  attempt,
+  boldAmong,
+  commonRoot,
+  firstOf,
+  perRow,
+  pickSelectors,
+  q,
+  qaFirst,
+  qFirst,
+  rowId,
+  rowIndex,
+  stripYou,
+  timeReader,
+} from '../dom/read-b';
 
 /**
  * TikTok messages (www.tiktok.com/messages). See PLATFORMS.md § TikTok. data-e2e attributes
@@ -34,11 +47,23 @@ const GENERATIONS = [
     // 2021–2025.
     row: '[data-e2e="chat-list-item"]',
     name: '[class*="PInfoNickname"]',
-    unread: '[class*="SpanNewMessage"], [class*="UnreadCount"], [class*="BadgeNum"], sup',
+    unread: ['[class*="SpanNewMessage"]', '[class*="UnreadCount"]', '[class*="BadgeNum"]', 'sup'],
   },
 ] as const;
+type Generation = (typeof GENERATIONS)[number];
 
-function listRows(doc: Document): { list: boolean; rows: Element[]; gen: (typeof GENERATIONS)[number] } {
+// Nickname: data-e2e (2026), readable class suffix (2021–2025), any nickname class.
+const NAME = ['[data-e2e="dm-new-conversation-nickname"]', '[class*="PInfoNickname"]', '[class*="Nickname"]'] as const;
+// Time: readable class suffix (2021–2026), a data-e2e or class naming time, a <time>.
+const TIME = ['[class*="SpanInfoTime"]', '[data-e2e*="time"]', '[class*="Time"]', 'time'] as const;
+const SNIPPET = [
+  '[class*="SpanInfoExtract"]', // 2021–2025
+  '[class*="LastMsg"], [class*="Extract"], [class*="Preview"]',
+] as const;
+// Mute icon (data-e2e, readable class suffixes): one pass over the list, not one per row.
+const MUTED = '[data-e2e*="mute"], [class*="MuteIcon"], [class*="IconMute"]';
+
+function listRows(doc: Document): { list: boolean; rows: Element[]; gen: Generation } {
   for (const gen of GENERATIONS) {
     const rows = qaFirst(doc, [gen.row]);
     if (rows.length) return { list: true, rows: rows.slice(0, LIMITS.threads), gen };
@@ -50,53 +75,82 @@ function listRows(doc: Document): { list: boolean; rows: Element[]; gen: (typeof
   return { list: !!list, rows: [], gen: GENERATIONS[0] };
 }
 
-function nameOf(row: Element, gen: (typeof GENERATIONS)[number]): Element | null {
-  return qFirst(row, [gen.name, '[data-e2e="dm-new-conversation-nickname"]', '[class*="PInfoNickname"]', '[class*="Nickname"]']);
+function nameOf(row: Element, gen: Generation, names: readonly string[] = [gen.name, ...NAME]): Element | null {
+  return qFirst(row, names);
 }
 
-function readRow(row: Element, gen: (typeof GENERATIONS)[number], now: number, bold: boolean): ThreadRow | null {
-  const nameElement = nameOf(row, gen);
+interface Parts {
+  gen: Generation;
+  time: (label: string | null | undefined) => number | undefined;
+  name: readonly string[];
+  timeAt: readonly string[];
+  snippet: readonly string[];
+}
+
+function readRow(row: Element, parts: Parts, countElement: Element | null, muted: boolean, bold: boolean): ThreadRow | null {
+  const nameElement = nameOf(row, parts.gen, parts.name);
+  const nameText = textOf(nameElement);
+  const img = q(row, 'img');
   const name = firstOf([
-    () => textOf(nameElement, LIMITS.name),
-    () => cleanText(q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
+    () => cleanText(nameText, LIMITS.name),
+    () => cleanText(img?.matches('[alt]') ? img.getAttribute('alt') : q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
-  const id = hashId(name, avatarKey(q(row, 'img'), { pathOnly: true }));
+  const id = rowId(name, img, { pathOnly: true });
 
-  const timeElement = qFirst(row, ['[class*="SpanInfoTime"]', '[data-e2e*="time"]', '[class*="Time"]', 'time']);
-  const time = firstOf([
-    () => parseTime(timeElement?.getAttribute('datetime'), now),
-    () => parseTime(textOf(timeElement), now),
-  ]);
-  const countElement = qFirst(row, [gen.unread]);
-  const snippetText = firstOf([
-    () => textOf(q(row, '[class*="SpanInfoExtract"]')), // 2021–2025
-    () => textOf(q(row, '[class*="LastMsg"], [class*="Extract"], [class*="Preview"]')),
-    // The row's leaves that are not the name, the time or the count.
-    () =>
-      leafTexts(row, 10).find(
-        (text) => text !== textOf(nameElement) && text !== textOf(timeElement) && text !== textOf(countElement),
-      ),
-  ]);
+  const timeElement = qFirst(row, parts.timeAt);
+  const time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(textOf(timeElement));
+  let snippetText = '';
+  for (const selector of parts.snippet) if ((snippetText = textOf(q(row, selector)))) break;
+  // The row's leaves that are not the name, the time or the count.
+  if (!snippetText) {
+    const skip = [nameText, textOf(timeElement), textOf(countElement)];
+    snippetText = leafTexts(row, 10).find((text) => !skip.includes(text)) ?? '';
+  }
   const you = snippetText ? stripYou(snippetText) : null;
-  const muted = !!q(row, '[data-e2e*="mute"], [class*="MuteIcon"], [class*="IconMute"]');
   const unread =
     !muted &&
     // Unread marker with a count (data-e2e, 2026; readable class suffix before), else a bold name.
     (!!countElement || bold);
   const unreadCount = countElement ? parseCount(textOf(countElement)) : null;
 
-  return compact({
-    id,
-    name,
-    ...(you?.text ? { snippet: cleanText(you.text, LIMITS.snippet) } : {}),
-    unread,
-    unreadCount: unread && unreadCount !== null ? unreadCount : undefined,
-    // "You: …" is ours; an unread row's last message is theirs; otherwise unknown.
-    lastFromMe: you?.fromMe ? true : unread ? false : undefined,
-    time: time ?? undefined,
-    muted: muted || undefined,
+  // Fields in the order earlier reads had them, undefined ones left out (snapshots compare as JSON).
+  const thread = { id, name } as ThreadRow;
+  if (you?.text) thread.snippet = cleanText(you.text, LIMITS.snippet);
+  thread.unread = unread;
+  if (unread && unreadCount !== null) thread.unreadCount = unreadCount;
+  // "You: …" is ours; an unread row's last message is theirs; otherwise unknown.
+  const lastFromMe = you?.fromMe ? true : unread ? false : undefined;
+  if (lastFromMe !== undefined) thread.lastFromMe = lastFromMe;
+  if (time !== undefined) thread.time = time;
+  if (muted) thread.muted = true;
+  return thread;
+}
+
+function readThreads(doc: Document, now: number): { list: boolean; threads: ThreadRow[] } {
+  const { list, rows, gen } = listRows(doc);
+  const index = rowIndex(rows);
+  const root = commonRoot(rows);
+  const none: (Element | null)[] = [];
+  // The unread marker and the mute icon: one list-wide query each instead of a miss per read row.
+  const counts = attempt(() => perRow(root, index, gen.unread), none);
+  const muted = attempt(() => perRow(root, index, MUTED), none);
+  // Computed style is the last resort: only when no row of the list carries the unread marker
+  // (marker renamed, or every row read): the bold nickname compared with the other rows.
+  const bold = counts.some(Boolean) ? [] : attempt(() => boldAmong(rows.map((row) => nameOf(row, gen))), [] as boolean[]);
+  const parts: Parts = {
+    gen,
+    time: timeReader(now),
+    name: pickSelectors(rows, [gen.name, ...NAME]),
+    timeAt: pickSelectors(rows, TIME),
+    snippet: pickSelectors(rows, SNIPPET),
+  };
+  const threads: ThreadRow[] = [];
+  rows.forEach((row, i) => {
+    const thread = attempt(() => readRow(row, parts, counts[i] ?? null, !!muted[i], bold[i] ?? false), null);
+    if (thread) threads.push(thread);
   });
+  return { list, threads };
 }
 
 function readActive(doc: Document): Contact | null {
@@ -132,14 +186,8 @@ export const tiktok: PlatformAdapter = {
       if (total === null && !nav) missing.push('unread total');
       if (!/^\/messages(\/|$)/.test(url.pathname)) return { unreadTotal: total, threads: [], active: null, missing };
 
-      const { list, rows, gen } = attempt(() => listRows(doc), { list: false, rows: [] as Element[], gen: GENERATIONS[0] });
+      const { list, threads } = attempt(() => readThreads(doc, now), { list: false, threads: [] as ThreadRow[] });
       if (!list) missing.push('conversation list');
-      const bold = attempt(() => boldAmong(rows.map((row) => nameOf(row, gen))), rows.map(() => false));
-      const threads: ThreadRow[] = [];
-      rows.forEach((row, i) => {
-        const thread = attempt(() => readRow(row, gen, now, bold[i] ?? false), null);
-        if (thread) threads.push(thread);
-      });
       const chatOpen = !!q(doc, '[data-e2e="dm-new-chatbox"], [data-e2e="chat-nickname"], [data-e2e="message-input-area"]');
       const active = chatOpen ? attempt(() => readActive(doc), null) : null;
       if (chatOpen && !active) missing.push('open conversation');

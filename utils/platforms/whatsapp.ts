@@ -1,9 +1,24 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { cleanText, hashId, parseCount, textOf, titleCount } from '../dom/text';
-import { parseTime } from '../dom/time';
+import { cleanText, parseCount, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
-import { attempt, avatarKey, compact, firstOf, labelledCount, q, qa, qaFirst, qFirst, stripYou } from '../dom/read-b';
+import {
+  all,
+  attempt,
+  commonRoot,
+  firstOf,
+  labelledCount,
+  ownerRow,
+  perRow,
+  q,
+  qa,
+  qaFirst,
+  qFirst,
+  rowId,
+  rowIndex,
+  stripYou,
+  timeReader,
+} from '../dom/read-b';
 
 /**
  * WhatsApp Web (web.whatsapp.com). See PLATFORMS.md § WhatsApp. No per-thread URL and no nav
@@ -12,84 +27,153 @@ import { attempt, avatarKey, compact, firstOf, labelledCount, q, qa, qaFirst, qF
  * first and falls back to roles, `span[title]` and `data-icon`.
  */
 
-function listRows(doc: Document): { list: boolean; rows: Element[] } {
+function listRows(doc: Document): { pane: Element | null; rows: Element[] } {
   const pane = qFirst(doc, [
     '#pane-side', // side pane, 2019–2026
     '[aria-label="Chat list"]', // English label of the grid/list (localised elsewhere)
   ]);
-  const rows = qaFirst(pane, [
+  const found = qaFirst(pane, [
     '[role="listitem"]', // 2024–2026
     '[role="row"]', // 2022–2023 grid
     '[data-testid="cell-frame-container"]', // until 2023
-  ]).filter((row) => !row.parentElement?.closest('[role="listitem"], [role="row"]'));
-  return { list: !!pane, rows: rows.slice(0, LIMITS.threads) };
-}
-
-/** The name span: the first `span[title]` of the title cell (the preview is also a span[title]). */
-function nameElement(row: Element): Element | null {
-  return qFirst(row, [
-    '[data-testid="cell-frame-title"] span[title]', // until 2023
-    '[role="gridcell"][aria-colindex="2"] span[title]', // 2023–2026 title cell
-    'span[dir="auto"][title]', // first titled span of the row is the name
   ]);
+  // Rows inside another row (the 2024 listitem holds a role=row) are parts of it. The walk up
+  // stops at the pane; whether the pane itself sits in a row is asked once.
+  const paneInRow = !!pane?.closest('[role="listitem"], [role="row"]');
+  const rows = found.filter((row) => {
+    for (let node = row.parentElement; node; node = node.parentElement) {
+      if (node === pane) return !paneInRow;
+      const role = node.getAttribute('role');
+      if (role === 'listitem' || role === 'row') return false;
+    }
+    return true;
+  });
+  return { pane, rows: rows.slice(0, LIMITS.threads) };
 }
 
-function readRow(row: Element, now: number, dateOrder: 'mdy' | 'dmy'): ThreadRow | null {
+/** Test ids of the until-2023 markup a row is read with. */
+const TEST_IDS = ['cell-frame-title', 'cell-frame-secondary', 'last-msg-status', 'icon-unread-count', 'muted'] as const;
+type TestId = (typeof TEST_IDS)[number];
+
+/** Row marks from `data-icon` (one pass over the list's icons, not three queries per row). */
+interface Icons {
   // The "Archived" entry at the top of the list is not a chat.
-  if (q(row, '[data-icon="archived"], [data-icon="archive-refreshed"]')) return null;
-  const nameSpan = nameElement(row);
+  archived: boolean;
+  muted: boolean;
+  // Our last message shows delivery ticks next to the preview (status-check / status-dblcheck /
+  // msg-dblcheck, and status-time while sending); media icons (status-image, status-ptt) are both sides'.
+  ticks: boolean;
+}
+
+interface Parts {
+  testIds: Partial<Record<TestId, Element>>[];
+  icons: Icons[];
+  names: (Element | null)[];
+  previews: (Element | null)[];
+  badges: (Element | null)[];
+  time: (label: string | null | undefined) => number | undefined;
+}
+
+function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy'): Parts {
+  const index = rowIndex(rows);
+  const root = commonRoot(rows);
+  const testIds: Partial<Record<TestId, Element>>[] = rows.map(() => ({}));
+  const icons: Icons[] = rows.map(() => ({ archived: false, muted: false, ticks: false }));
+  const withTestId = all(root, '[data-testid]');
+  for (let k = 0; k < withTestId.length; k++) {
+    const element = withTestId[k]!;
+    const id = element.getAttribute('data-testid') as TestId;
+    const row = (TEST_IDS as readonly string[]).includes(id) ? ownerRow(index, element) : undefined;
+    if (row !== undefined) testIds[row]![id] ??= element;
+  }
+  const withIcon = all(root, '[data-icon]');
+  for (let k = 0; k < withIcon.length; k++) {
+    const element = withIcon[k]!;
+    const icon = element.getAttribute('data-icon') ?? '';
+    const row = ownerRow(index, element);
+    if (row === undefined) continue;
+    const marks = icons[row]!;
+    if (icon === 'archived' || icon === 'archive-refreshed') marks.archived = true;
+    if (icon.startsWith('muted')) marks.muted = true;
+    if (icon.includes('check') || icon === 'status-time' || icon === 'msg-time') marks.ticks = true;
+  }
+
+  // The name span: the first `span[title]` of the title cell (the preview is also a span[title]).
+  const names = rows.map((_, i) => q<Element>(testIds[i]!['cell-frame-title'], 'span[title]')); // until 2023
+  if (names.some((name) => !name)) {
+    // 2023–2026 title cell: a descendant selector, so one query of the list rather than per row.
+    const cells = perRow(root, index, '[role="gridcell"][aria-colindex="2"] span[title]');
+    rows.forEach((row, i) => {
+      // Else the first titled span of the row is the name.
+      names[i] ??= cells[i] ?? q<Element>(row, 'span[dir="auto"][title]');
+    });
+  }
+
+  // The preview: a titled span after the name (titles wrap it in bidi marks; cleanText drops them).
+  const previews = rows.map((_, i) => q<Element>(testIds[i]!['last-msg-status'], 'span[title]')); // until 2023
+  if (previews.some((preview) => !preview)) {
+    const titled = perRow(root, index, 'span[title]', (span, i) => {
+      const name = names[i];
+      return span !== name && !name?.contains(span) && !span.contains(name ?? null);
+    });
+    previews.forEach((preview, i) => (previews[i] = preview ?? titled[i] ?? null));
+  }
+
+  const badges: (Element | null)[] = rows.map((_, i) => testIds[i]!['icon-unread-count'] ?? null); // until 2023
+  const english = perRow(root, index, 'span[aria-label*="unread message" i]'); // English aria-label
+  // Any language: a number whose aria-label repeats it ("2" / "2 mensajes no leídos"); not needed
+  // when the English label is on the page (one page, one language).
+  const labelled = english.some(Boolean) ? [] : perRow(root, index, 'span[aria-label]', (span) => labelledCount(span) !== null);
+  badges.forEach((badge, i) => (badges[i] = badge ?? english[i] ?? labelled[i] ?? null));
+
+  return { testIds, icons, names, previews, badges, time: timeReader(now, { dateOrder }) };
+}
+
+function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
+  const icons = parts.icons[i]!;
+  if (icons.archived) return null;
+  const nameSpan = parts.names[i] ?? null;
   const name = firstOf([
     () => cleanText(nameSpan?.getAttribute('title'), LIMITS.name),
     () => textOf(nameSpan, LIMITS.name),
   ]) ?? '';
   if (!name) return null;
-  const id = hashId(name, avatarKey(q(row, 'img')));
+  const id = rowId(name, q(row, 'img'));
 
-  // The name's line also holds the time: the cell after the name's cell.
+  // The name's line (the name cell's parent) also holds the time: the cells after the name's cell.
   const nameLine = nameSpan?.parentElement?.parentElement ?? null;
   const timeText = firstOf([
-    () => textOf(q(row, '[data-testid="cell-frame-secondary"]')), // until 2023
+    () => textOf(parts.testIds[i]!['cell-frame-secondary']), // until 2023
     () => {
-      // 2023–2026: the name's line is [name cell][time cell].
-      const cells = nameLine ? Array.from(nameLine.children) : [];
-      const after = cells.slice(cells.findIndex((cell) => cell.contains(nameSpan)) + 1);
-      return after.map((cell) => textOf(cell)).find((text) => text && parseTime(text, now, { dateOrder }) !== undefined);
+      // 2023–2026: the name's line is [name cell][time cell]: the first later cell reading as a time.
+      for (let cell = nameLine ? nameSpan!.parentElement!.nextElementSibling : null; cell; cell = cell.nextElementSibling) {
+        const text = textOf(cell);
+        if (text && parts.time(text) !== undefined) return text;
+      }
+      return undefined;
     },
   ]);
-  const time = timeText ? parseTime(timeText, now, { dateOrder }) : undefined;
+  const time = timeText ? parts.time(timeText) : undefined;
 
-  // The preview: a titled span after the name (titles wrap it in bidi marks; cleanText drops them).
-  const preview = firstOf([
-    () => q(row, '[data-testid="last-msg-status"] span[title]'), // until 2023
-    () => qa(row, 'span[title]').find((span) => span !== nameSpan && !nameSpan?.contains(span) && !span.contains(nameSpan)),
-  ]);
+  const preview = parts.previews[i];
   const previewText = preview ? cleanText(preview.getAttribute('title') || preview.textContent) : '';
   const you = previewText ? stripYou(previewText) : null;
-  // Our last message shows delivery ticks next to the preview (status-check / status-dblcheck /
-  // msg-dblcheck, and status-time while sending); media icons (status-image, status-ptt) are both sides'.
-  const ticks = !!q(row, '[data-icon*="check"], [data-icon="status-time"], [data-icon="msg-time"]');
 
-  const muted = !!q(row, '[data-icon="muted"], [data-icon^="muted"], [data-testid="muted"]');
-  const countBadge = firstOf([
-    () => q(row, '[data-testid="icon-unread-count"]'), // until 2023
-    () => q(row, 'span[aria-label*="unread message" i]'), // English aria-label
-    // Any language: a number whose aria-label repeats it ("2" / "2 mensajes no leídos").
-    () => qa(row, 'span[aria-label]').find((span) => labelledCount(span) !== null),
-  ]);
+  const muted = icons.muted || !!parts.testIds[i]!.muted;
+  const countBadge = parts.badges[i];
   const unreadCount = countBadge ? parseCount(textOf(countBadge)) : null;
   const unread = !!countBadge && !muted;
 
-  return compact({
-    id,
-    name,
-    ...(you?.text ? { snippet: cleanText(you.text, LIMITS.snippet) } : {}),
-    unread,
-    unreadCount: unread && unreadCount !== null ? unreadCount : undefined,
-    // Ticks or "You: " (groups) mean ours; a visible preview without them is theirs.
-    lastFromMe: you ? ticks || you.fromMe : undefined,
-    time,
-    muted: muted || undefined,
-  });
+  // Fields in the order earlier reads had them, undefined ones left out (snapshots compare as JSON).
+  const thread = { id, name } as ThreadRow;
+  if (you?.text) thread.snippet = cleanText(you.text, LIMITS.snippet);
+  thread.unread = unread;
+  if (unread && unreadCount !== null) thread.unreadCount = unreadCount;
+  // Ticks or "You: " (groups) mean ours; a visible preview without them is theirs.
+  if (you) thread.lastFromMe = icons.ticks || you.fromMe;
+  if (time !== undefined) thread.time = time;
+  if (muted) thread.muted = true;
+  return thread;
 }
 
 function readActive(doc: Document): Contact | null {
@@ -131,12 +215,15 @@ export const whatsapp: PlatformAdapter = {
       // WhatsApp has no unread counter of its own; the title says "(3) WhatsApp" in some builds.
       const unreadTotal = attempt(() => titleCount(doc.title), null);
       const dateOrder = attempt(() => dateOrderOf(doc), 'mdy' as const);
-      const { list, rows } = attempt(() => listRows(doc), { list: false, rows: [] as Element[] });
-      if (!list) missing.push('conversation list');
+      const { pane, rows } = attempt(() => listRows(doc), { pane: null, rows: [] as Element[] });
+      if (!pane) missing.push('conversation list');
+      const parts = attempt(() => readParts(rows, now, dateOrder), null);
       const threads: ThreadRow[] = [];
-      for (const row of rows) {
-        const thread = attempt(() => readRow(row, now, dateOrder), null);
-        if (thread) threads.push(thread);
+      if (parts) {
+        rows.forEach((row, i) => {
+          const thread = attempt(() => readRow(row, i, parts), null);
+          if (thread) threads.push(thread);
+        });
       }
       const chatOpen = !!attempt(() => q(doc, '#main'), null);
       const active = chatOpen ? attempt(() => readActive(doc), null) : null;
