@@ -53,7 +53,7 @@ test('keyboard: hotkey opens a named dialog with a focused search; arrows, Escap
   expect(await greeting.textContent()).toContain('Hi Ana!');
   // Over Instagram's 1,000-character limit: a warning on that option only.
   expect(await dialog(page).getByRole('option', { name: /Long story/ }).textContent()).toContain(
-    'Too long for Instagram: 1,200 of 1,000 characters',
+    'Too long for Instagram: 1,200 of 1,000 bytes',
   );
   expect(await greeting.textContent()).not.toContain('Too long');
 

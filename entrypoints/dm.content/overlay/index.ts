@@ -1,5 +1,4 @@
 import type { Contact, PlatformAdapter, PlatformId } from '@/utils/platforms/contract';
-import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
 import type { Reply } from '@/utils/replies/model';
 import { renderReply, type Rendered } from '@/utils/replies/render';
 import { createReplySearch, type ReplySearch } from '@/utils/replies/search';
@@ -11,6 +10,7 @@ import { matchesHotkey, parseHotkey, type Hotkey } from './hotkey';
 import { cornerPosition, sendButtonsNear, type Box } from './position';
 import { OVERLAY_CSS } from './styles';
 import { OWN_UI_ATTRIBUTE } from '../watcher';
+import { checkLength, describeLength } from '@/utils/replies/limits';
 
 /**
  * The in-page overlay, in plain DOM (the content script loads into every platform page; no React
@@ -287,8 +287,6 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   function renderList() {
     results = search.search(input.value, { platform });
     active = Math.min(active, Math.max(0, results.length - 1));
-    const limit = adapter?.maxLength;
-    const label = PLATFORM_LABELS[platform];
     const items = results.map((reply, index) => {
       const item = doc.createElement('li');
       item.className = 'option';
@@ -310,11 +308,12 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       preview.className = 'preview';
       preview.textContent = text;
       item.append(title, preview);
-      const length = Array.from(text).length;
-      if (limit && length > limit) {
+      // One table of DM limits (utils/replies/limits.ts) for the overlay, the popup and the editor.
+      const length = checkLength(text, platform);
+      if (length.over) {
         const warning = doc.createElement('span');
         warning.className = 'warning';
-        warning.textContent = `Too long for ${label}: ${length.toLocaleString('en')} of ${limit.toLocaleString('en')} characters`;
+        warning.textContent = `Too long for ${describeLength(length)}`;
         item.append(warning);
       }
       item.addEventListener('mousedown', (event) => event.preventDefault());
