@@ -37,7 +37,7 @@ const platformStateSchema = z.looseObject({
   lastSeen: epoch,
   tabs: z.array(z.number().int()),
   missing: z.array(z.string().max(100)).max(LIMITS.missing),
-  active: contactSchema.nullable().optional(),
+  active: z.nullable(contactSchema).optional(),
 });
 
 const responseEventSchema = z.looseObject({

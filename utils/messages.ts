@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { int, str, z } from './schema';
 import { browser, type Browser } from 'wxt/browser';
 import { contactSchema, inboxReadSchema, LIMITS, platformIdSchema } from './platforms/contract';
 import { replySchema } from './replies/model';
@@ -8,26 +8,26 @@ import { PLATFORM_HOST_PATTERNS } from './platforms/hosts';
  * Every runtime message DM Desk sends, with its zod schema. Receivers check each message here:
  * invalid payloads and senders other than this extension are dropped and logged.
  */
-const conversationKey = z.string().min(3).max(LIMITS.id + 20);
+const conversationKey = str(LIMITS.id + 20, 3);
 
 export const messageSchemas = {
   /** content → background: what a platform page shows now. */
   snapshot: z.object({
     type: z.literal('snapshot'),
     platform: platformIdSchema,
-    url: z.string().url().max(LIMITS.url),
+    url: z.url().check(z.maxLength(LIMITS.url)),
     read: inboxReadSchema,
   }),
   /** content → background: the replies usable on a platform (for the overlay). */
-  'replies:list': z.object({ type: z.literal('replies:list'), platform: platformIdSchema.optional() }),
+  'replies:list': z.object({ type: z.literal('replies:list'), platform: z.optional(platformIdSchema) }),
   /** content / popup → background: a reply was inserted. */
-  'reply:used': z.object({ type: z.literal('reply:used'), id: z.string().min(1).max(100) }),
+  'reply:used': z.object({ type: z.literal('reply:used'), id: str(100, 1) }),
   /** popup → background: queue actions. */
   'queue:done': z.object({ type: z.literal('queue:done'), key: conversationKey }),
   'queue:snooze': z.object({
     type: z.literal('queue:snooze'),
     key: conversationKey,
-    until: z.number().int().min(0),
+    until: int(),
   }),
   'queue:open': z.object({ type: z.literal('queue:open'), key: conversationKey }),
   /** popup / options → background: forget a platform's stale numbers. */
@@ -44,8 +44,8 @@ export const messageSchemas = {
   /** popup → content: insert text into the page's composer (never sends). */
   'composer:insert': z.object({
     type: z.literal('composer:insert'),
-    text: z.string().max(20_000),
-    replyId: z.string().max(100).optional(),
+    text: str(20_000),
+    replyId: z.optional(str(100)),
   }),
 } as const;
 
@@ -59,17 +59,17 @@ export type Message<T extends MessageType = MessageType> = z.infer<(typeof messa
 
 export const pageContextSchema = z.object({
   platform: platformIdSchema,
-  contact: contactSchema.nullable(),
+  contact: z.nullable(contactSchema),
   composer: z.boolean(),
-  maxLength: z.number().int().positive().optional(),
+  maxLength: z.optional(int(1)),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 
 export const insertResultSchema = z.object({
   ok: z.boolean(),
   /** How the text went in ("lexical", "draft", "textarea", "contenteditable", "clipboard"). */
-  method: z.string().max(40),
-  error: z.string().max(500).optional(),
+  method: str(40),
+  error: z.optional(str(500)),
 });
 export type InsertResult = z.infer<typeof insertResultSchema>;
 
@@ -90,15 +90,15 @@ export interface Responses {
 
 /** Schemas for answers that cross a boundary the receiver does not control. */
 export const responseSchemas = {
-  'replies:list': z.object({ replies: z.array(replySchema).max(20_000) }),
+  'replies:list': z.object({ replies: z.array(replySchema).check(z.maxLength(20_000)) }),
   'page:context': pageContextSchema,
   'composer:insert': insertResultSchema,
-} satisfies Partial<Record<MessageType, z.ZodType>>;
+} satisfies Partial<Record<MessageType, z.ZodMiniType>>;
 
 const log = (...args: unknown[]) => console.warn('[DM Desk]', ...args);
 
 function checkResponse<T extends MessageType>(type: T, value: unknown): Responses[T] {
-  const schema = (responseSchemas as Partial<Record<MessageType, z.ZodType>>)[type];
+  const schema = (responseSchemas as Partial<Record<MessageType, z.ZodMiniType>>)[type];
   if (!schema) return value as Responses[T];
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`Invalid answer to ${type}: ${parsed.error.issues[0]?.message ?? ''}`);

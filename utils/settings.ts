@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { int, str, z } from './schema';
 import { browser } from 'wxt/browser';
 import { PLATFORM_IDS } from './platforms/hosts';
 import { platformIdSchema } from './platforms/contract';
@@ -7,16 +7,16 @@ export const DEFAULT_HOTKEY = 'Ctrl+Shift+Space';
 
 export const settingsSchema = z.object({
   /** For {{my_name}}. */
-  myName: z.string().max(100).default(''),
+  myName: z._default(str(100), ''),
   /** Reply-time target; "due soon" at half of it. */
-  slaMinutes: z.number().int().min(1).max(24 * 60).default(10),
+  slaMinutes: z._default(int(1, 24 * 60), 10),
   /** Opens the overlay while a composer has focus. */
-  hotkey: z.string().min(1).max(40).default(DEFAULT_HOTKEY),
-  enabledPlatforms: z.array(platformIdSchema).default([...PLATFORM_IDS]),
+  hotkey: z._default(str(40, 1), DEFAULT_HOTKEY),
+  enabledPlatforms: z._default(z.array(platformIdSchema), () => [...PLATFORM_IDS]),
   /** Store short message previews with the queue. */
-  storePreviews: z.boolean().default(true),
+  storePreviews: z._default(z.boolean(), true),
   /** Desktop notification when a conversation starts waiting on a platform not in front. */
-  notifications: z.boolean().default(false),
+  notifications: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,7 +37,7 @@ export function parseSettings(raw: unknown): Settings {
   for (const [key, field] of Object.entries(settingsSchema.shape)) {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    const parsed = (field as z.ZodType).safeParse(value);
+    const parsed = (field as z.ZodMiniType).safeParse(value);
     if (parsed.success) out[key] = parsed.data;
   }
   return out as Settings;

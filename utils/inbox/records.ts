@@ -36,7 +36,7 @@ export const platformStateSchema = z.object({
   lastSeen: epoch,
   tabs: z.array(z.number().int()).max(1000),
   missing: z.array(z.string().max(100)).max(LIMITS.missing),
-  active: contactSchema.nullable(),
+  active: z.nullable(contactSchema),
   url: z.string().max(LIMITS.url).optional(),
 });
 
@@ -44,7 +44,7 @@ export const eventRecordSchema = z.object({
   id: z.number().int().optional(),
   type: z.enum(['reply-used', 'response']),
   at: epoch,
-  platform: platformIdSchema.optional(),
+  platform: z.optional(platformIdSchema),
   key: z.string().optional(),
   replyId: z.string().optional(),
   start: epoch.optional(),

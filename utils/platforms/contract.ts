@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { int, str, z } from '../schema';
 import { PLATFORM_IDS, type PlatformId } from './hosts';
 
 export type { PlatformId } from './hosts';
@@ -17,38 +17,38 @@ export const LIMITS = {
 export const platformIdSchema = z.enum(PLATFORM_IDS);
 
 export const contactSchema = z.object({
-  name: z.string().min(1).max(LIMITS.name),
-  firstName: z.string().max(LIMITS.name).optional(),
-  lastName: z.string().max(LIMITS.name).optional(),
-  handle: z.string().max(LIMITS.handle).optional(),
+  name: str(LIMITS.name, 1),
+  firstName: z.optional(str(LIMITS.name)),
+  lastName: z.optional(str(LIMITS.name)),
+  handle: z.optional(str(LIMITS.handle)),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const threadRowSchema = z.object({
   /** Stable per platform: the URL id, else a hash of name + avatar. */
-  id: z.string().min(1).max(LIMITS.id),
-  name: z.string().max(LIMITS.name),
-  handle: z.string().max(LIMITS.handle).optional(),
-  snippet: z.string().max(LIMITS.snippet).optional(),
+  id: str(LIMITS.id, 1),
+  name: str(LIMITS.name),
+  handle: z.optional(str(LIMITS.handle)),
+  snippet: z.optional(str(LIMITS.snippet)),
   unread: z.boolean(),
-  unreadCount: z.number().int().min(0).max(1_000_000).optional(),
+  unreadCount: z.optional(int(0, 1_000_000)),
   /** The last message was ours ("You: …"). */
-  lastFromMe: z.boolean().optional(),
+  lastFromMe: z.optional(z.boolean()),
   /** Epoch ms of the last activity, parsed from "3h", "Yesterday", "10:42"… */
-  time: z.number().int().min(0).optional(),
+  time: z.optional(int()),
   /** Absolute link to the thread when the platform has one. */
-  url: z.string().max(LIMITS.url).optional(),
-  muted: z.boolean().optional(),
+  url: z.optional(str(LIMITS.url)),
+  muted: z.optional(z.boolean()),
 });
 export type ThreadRow = z.infer<typeof threadRowSchema>;
 
 export const inboxReadSchema = z.object({
   /** The platform's own counter (nav badge, title); null = unknown. */
-  unreadTotal: z.number().int().min(0).max(1_000_000).nullable(),
-  threads: z.array(threadRowSchema).max(LIMITS.threads),
-  active: contactSchema.nullable(),
+  unreadTotal: z.nullable(int(0, 1_000_000)),
+  threads: z.array(threadRowSchema).check(z.maxLength(LIMITS.threads)),
+  active: z.nullable(contactSchema),
   /** Parts expected on this page but not found, for the health view. */
-  missing: z.array(z.string().max(100)).max(LIMITS.missing),
+  missing: z.array(str(100)).check(z.maxLength(LIMITS.missing)),
 });
 export type InboxRead = z.infer<typeof inboxReadSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { int, str, z } from '../schema';
 import { platformIdSchema, type PlatformId } from '../platforms/contract';
 
 /** Variables a reply body may use; `{{name|fallback}}` gives a fallback. */
@@ -21,20 +21,17 @@ export const SHORTCUT_PATTERN = /^[A-Za-z0-9;:/._-]{2,32}$/;
 
 /** A saved reply as stored and exchanged. */
 export const replySchema = z.object({
-  id: z.string().min(1).max(100),
-  title: z.string().trim().min(1, 'Title is required').max(REPLY_LIMITS.title),
-  body: z.string().max(REPLY_LIMITS.body, `Body is longer than ${REPLY_LIMITS.body} characters`),
-  shortcut: z
-    .string()
-    .regex(SHORTCUT_PATTERN, 'Shortcut: 2–32 letters, digits or ; : / . _ -')
-    .optional(),
-  tags: z.array(z.string().trim().min(1).max(REPLY_LIMITS.tag)).max(REPLY_LIMITS.tags),
+  id: str(100, 1),
+  title: z.string().check(z.trim(), z.minLength(1, 'Title is required'), z.maxLength(REPLY_LIMITS.title)),
+  body: z.string().check(z.maxLength(REPLY_LIMITS.body, `Body is longer than ${REPLY_LIMITS.body} characters`)),
+  shortcut: z.optional(z.string().check(z.regex(SHORTCUT_PATTERN, 'Shortcut: 2–32 letters, digits or ; : / . _ -'))),
+  tags: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_LIMITS.tag))).check(z.maxLength(REPLY_LIMITS.tags)),
   /** Empty = every platform. */
   platforms: z.array(platformIdSchema),
-  createdAt: z.number().int().min(0),
-  updatedAt: z.number().int().min(0),
-  useCount: z.number().int().min(0),
-  lastUsedAt: z.number().int().min(0).optional(),
+  createdAt: int(),
+  updatedAt: int(),
+  useCount: int(),
+  lastUsedAt: z.optional(int()),
 });
 export type Reply = z.infer<typeof replySchema>;
 
