@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,16 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  firstMatchByRow,
   textBlocks,
-  timeLabels,
+  timeMarks,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -105,9 +110,13 @@ const UNREAD_MARKER = '[aria-label="Unread"], [aria-label="unread"]';
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
   now: number;
   /** The page uses the durable unread marker, so its absence means read. */
   markerLive: boolean;
+  /** Each row's first unread marker, from one query per read (null: ask each row). */
+  marked: Map<Element, Element> | null;
   /** Computed-style checks allowed for this row. */
   useStyle: boolean;
 }
@@ -119,7 +128,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   const altHandle = alt.match(/^@?([\p{L}\p{N}._]{1,30})['’]s\b/u)?.[1];
 
-  const labels = timeLabels(row);
+  const marks = timeMarks(row);
+  const labels = marks.labels;
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
@@ -130,7 +140,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   if (!name && !href) return null;
 
   // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
-  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+  const time = markedTime(marks, ctx.now, parseTime) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -143,7 +153,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
     // The unread dot carries aria-label="Unread" (English UI, 2022–2026).
-    () => (q(row, UNREAD_MARKER) ? true : ctx.markerLive ? false : null),
+    () => ((ctx.marked ? ctx.marked.has(row) : q(row, UNREAD_MARKER) !== null) ? true : ctx.markerLive ? false : null),
     // The name is bold (font-weight ≥ 600) on unread rows, in every language (2019–2026).
     () => (ctx.useStyle && isBold(nameEl ?? firstTextElement(row, name), row) ? true : null),
     // The blue dot, by colour, when its label is localised (2021–2026).
@@ -159,7 +169,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     unread,
     lastFromMe,
     time,
-    url: absoluteUrl(href, ctx.base),
+    url: rowUrl(href, ctx.site),
     muted,
   });
 }
@@ -173,9 +183,12 @@ function firstTextElement(row: Element, text: string): Element | null {
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const markerLive = q(doc, UNREAD_MARKER) !== null;
+  const site = linkBase(url);
   let index = 0;
-  for (const { row, link } of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const found = rowElements(doc);
+  const marked = firstMatchByRow(doc, found.map((f) => f.row), UNREAD_MARKER);
+  for (const { row, link } of found) {
+    const ctx: RowContext = { base: url, site, now, markerLive, marked, useStyle: !markerLive && index++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }

@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,16 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  firstMatchByRow,
   textBlocks,
-  timeLabels,
+  timeMarks,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -115,15 +120,20 @@ const UNREAD_MARKER = '[aria-label="Mark as read"]';
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
   now: number;
   markerLive: boolean;
+  /** Each row's first unread marker, from one query per read (null: ask each row). */
+  marked: Map<Element, Element> | null;
   useStyle: boolean;
 }
 
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
-  const labels = timeLabels(row);
+  const marks = timeMarks(row);
+  const labels = marks.labels;
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
@@ -150,7 +160,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 
   const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
-    () => (q(row, UNREAD_MARKER) ? true : null),
+    () => ((ctx.marked ? ctx.marked.has(row) : q(row, UNREAD_MARKER) !== null) ? true : null),
     // The hidden "Unread message:" label (2022–2026, any language by shape).
     () => (hiddenUnread ? true : ctx.markerLive ? false : null),
     // Bold name (≥ 600) on unread rows, 2019–2026.
@@ -166,8 +176,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     snippet,
     unread,
     lastFromMe,
-    time: rowTime(row, labels, ctx.now, parseTime) ?? parts.time,
-    url: absoluteUrl(href, ctx.base),
+    time: markedTime(marks, ctx.now, parseTime) ?? parts.time,
+    url: rowUrl(href, ctx.site),
     muted,
   });
 }
@@ -175,9 +185,12 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const markerLive = q(doc, UNREAD_MARKER) !== null;
+  const site = linkBase(url);
   let index = 0;
-  for (const { row, link } of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const found = rowElements(doc);
+  const marked = firstMatchByRow(doc, found.map((f) => f.row), UNREAD_MARKER);
+  for (const { row, link } of found) {
+    const ctx: RowContext = { base: url, site, now, markerLive, marked, useStyle: !markerLive && index++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }

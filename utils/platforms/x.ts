@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,16 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  firstMatchByRow,
   textBlocks,
-  timeLabels,
+  timeMarks,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -119,9 +124,13 @@ const UNREAD_MARKER = '[data-testid*="unread" i]';
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
   now: number;
   openId: string | null;
   markerLive: boolean;
+  /** Each row's first unread marker, from one query per read (null: ask each row). */
+  marked: Map<Element, Element> | null;
   useStyle: boolean;
 }
 
@@ -131,7 +140,8 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
-  const labels = timeLabels(row);
+  const marks = timeMarks(row);
+  const labels = marks.labels;
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
   // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
   const nameEl = q(row, '[dir]');
@@ -141,7 +151,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
-  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+  const time = markedTime(marks, ctx.now, parseTime) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -155,7 +165,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   let unreadCount: number | null = null;
   const unread = !!firstOf<boolean>([
     () => {
-      const badge = q(row, UNREAD_MARKER);
+      const badge = ctx.marked ? (ctx.marked.get(row) ?? null) : q(row, UNREAD_MARKER);
       if (!badge) return ctx.markerLive ? false : null;
       unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
       return true;
@@ -186,7 +196,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     unreadCount,
     lastFromMe,
     time,
-    url: absoluteUrl(href, ctx.base) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
+    url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
     muted,
   });
 }
@@ -201,9 +211,12 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const openId = threadIdOf(url);
   const markerLive = q(doc, UNREAD_MARKER) !== null;
+  const site = linkBase(url);
   let index = 0;
-  for (const row of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, openId, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const found = rowElements(doc);
+  const marked = firstMatchByRow(doc, found, UNREAD_MARKER);
+  for (const row of found) {
+    const ctx: RowContext = { base: url, site, now, openId, markerLive, marked, useStyle: !markerLive && index++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, ctx), null);
     if (read) rows.push(read);
   }
