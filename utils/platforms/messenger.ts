@@ -18,9 +18,10 @@ import {
   rowParts,
   selfPrefix,
   markedTime,
-  firstMatchByRow,
+  RowIndex,
+  rememberTimes,
+  type ParseTime,
   textBlocks,
-  timeMarks,
   titleTotal,
   uniqueRows,
   linkBase,
@@ -117,27 +118,33 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 // A per-row "Mark as read" button exists only on unread rows (English, 2022–2026). When a page has
 // one anywhere, rows without it are read and the costlier computed-style checks are skipped.
 const UNREAD_MARKER = '[aria-label="Mark as read"]';
+/** Whether an element with an aria-label matches UNREAD_MARKER (compared in script: one query less). */
+function isUnreadMarker(el: Element): boolean {
+  return el.getAttribute('aria-label') === 'Mark as read';
+}
 
 interface RowContext {
   base: URL;
   /** The page URL for rowUrl, prepared once per read. */
   site: LinkBase;
+  /** parseTime, remembering labels for this read. */
+  parse: ParseTime;
   now: number;
   markerLive: boolean;
-  /** Each row's first unread marker, from one query per read (null: ask each row). */
-  marked: Map<Element, Element> | null;
+  /** Per-row lookups answered by one query per read. */
+  index: RowIndex;
   useStyle: boolean;
 }
 
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
-  const marks = timeMarks(row);
+  const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels);
+  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
   // A hidden "Unread message:" label before the preview marks an unread row, in any language
   // (2022–2026): a short piece ending with a colon, followed by the preview.
   let hiddenUnread = false;
@@ -146,7 +153,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     hiddenUnread = true;
     return false;
   });
-  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href) return null;
 
@@ -158,9 +165,9 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     lastFromMe = self.fromMe;
   }
 
-  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
-    () => ((ctx.marked ? ctx.marked.has(row) : q(row, UNREAD_MARKER) !== null) ? true : null),
+    () => (ctx.index.all(row, '[aria-label]').some(isUnreadMarker) ? true : null),
     // The hidden "Unread message:" label (2022–2026, any language by shape).
     () => (hiddenUnread ? true : ctx.markerLive ? false : null),
     // Bold name (≥ 600) on unread rows, 2019–2026.
@@ -176,7 +183,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     snippet,
     unread,
     lastFromMe,
-    time: markedTime(marks, ctx.now, parseTime) ?? parts.time,
+    time: markedTime(marks, ctx.now, ctx.parse) ?? parts.time,
     url: rowUrl(href, ctx.site),
     muted,
   });
@@ -184,13 +191,18 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  const markerLive = q(doc, UNREAD_MARKER) !== null;
   const site = linkBase(url);
-  let index = 0;
+  const parse = rememberTimes(parseTime);
+  let styled = 0;
   const found = rowElements(doc);
-  const marked = firstMatchByRow(doc, found.map((f) => f.row), UNREAD_MARKER);
+  // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
+  const index = new RowIndex(
+    found.map((f) => f.row),
+    ['[aria-label]'],
+  );
+  const markerLive = index.matches('[aria-label]').some(isUnreadMarker) || q(doc, UNREAD_MARKER) !== null;
   for (const { row, link } of found) {
-    const ctx: RowContext = { base: url, site, now, markerLive, marked, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }

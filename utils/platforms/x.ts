@@ -18,9 +18,10 @@ import {
   rowParts,
   selfPrefix,
   markedTime,
-  firstMatchByRow,
+  RowIndex,
+  rememberTimes,
+  type ParseTime,
   textBlocks,
-  timeMarks,
   titleTotal,
   uniqueRows,
   linkBase,
@@ -126,11 +127,13 @@ interface RowContext {
   base: URL;
   /** The page URL for rowUrl, prepared once per read. */
   site: LinkBase;
+  /** parseTime, remembering labels for this read. */
+  parse: ParseTime;
   now: number;
   openId: string | null;
   markerLive: boolean;
-  /** Each row's first unread marker, from one query per read (null: ask each row). */
-  marked: Map<Element, Element> | null;
+  /** Per-row lookups answered by one query per read. */
+  index: RowIndex;
   useStyle: boolean;
 }
 
@@ -140,18 +143,18 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
-  const marks = timeMarks(row);
+  const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
   // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
   const nameEl = q(row, '[dir]');
-  const pieces = namedPieces(row, nameEl, labels);
-  const parts = rowParts(pieces.rest, ctx.now, parseTime, { named: pieces.name !== null });
+  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
-  const time = markedTime(marks, ctx.now, parseTime) ?? parts.time;
+  const time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -161,11 +164,11 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     lastFromMe = self.fromMe;
   }
 
-  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   let unreadCount: number | null = null;
   const unread = !!firstOf<boolean>([
     () => {
-      const badge = ctx.marked ? (ctx.marked.get(row) ?? null) : q(row, UNREAD_MARKER);
+      const badge = ctx.index.first(row, UNREAD_MARKER);
       if (!badge) return ctx.markerLive ? false : null;
       unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
       return true;
@@ -210,13 +213,14 @@ function threadUrl(id: string, base: URL): string | undefined {
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const openId = threadIdOf(url);
-  const markerLive = q(doc, UNREAD_MARKER) !== null;
   const site = linkBase(url);
-  let index = 0;
+  const parse = rememberTimes(parseTime);
+  let styled = 0;
   const found = rowElements(doc);
-  const marked = firstMatchByRow(doc, found, UNREAD_MARKER);
+  const index = new RowIndex(found, [UNREAD_MARKER, '[aria-label]']);
+  const markerLive = index.matches(UNREAD_MARKER).length > 0 || q(doc, UNREAD_MARKER) !== null;
   for (const row of found) {
-    const ctx: RowContext = { base: url, site, now, openId, markerLive, marked, useStyle: !markerLive && index++ < STYLE_ROWS };
+    const ctx: RowContext = { base: url, site, parse, now, openId, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, ctx), null);
     if (read) rows.push(read);
   }
