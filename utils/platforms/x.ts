@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, hashId, parseCount } from '../dom/text';
+import { hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -139,7 +139,7 @@ interface RowContext {
 
 function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const testid = attr(row, 'data-testid');
-  const link = q<HTMLAnchorElement>(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
+  const link = rowLink(row, ctx.index) ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
@@ -185,7 +185,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
 
   // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
   // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
-  const selected = attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
+  const selected = () => attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
@@ -199,15 +199,29 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     unreadCount,
     lastFromMe,
     time,
-    url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
+    url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.site) ?? (ctx.openId && selected() ? threadUrl(ctx.openId, ctx.site) : undefined),
     muted,
   });
 }
 
 /** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
-function threadUrl(id: string, base: URL): string | undefined {
+function threadUrl(id: string, site: LinkBase): string | undefined {
   if (!/^\d+-\d+$/.test(id)) return undefined;
-  return absoluteUrl(base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, base);
+  return rowUrl(site.base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, site);
+}
+
+// The row's thread link, legacy (/messages/<id>, 2020–2025) or Chat (/i/chat/<id>, 2025–2026): two
+// single selectors for RowIndex (a selector list is several times slower), the first in the row wins.
+const LEGACY_LINK = 'a[href*="/messages/"]';
+const CHAT_LINK = 'a[href*="/i/chat/"]';
+
+/** q(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') from the index. */
+function rowLink(row: Element, index: RowIndex): HTMLAnchorElement | null {
+  const legacy = index.first<HTMLAnchorElement>(row, LEGACY_LINK);
+  const chat = index.first<HTMLAnchorElement>(row, CHAT_LINK);
+  if (!legacy || !chat) return legacy ?? chat;
+  // 4 = DOCUMENT_POSITION_FOLLOWING: the Chat link comes after the legacy one.
+  return legacy.compareDocumentPosition(chat) & 4 ? legacy : chat;
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
@@ -217,7 +231,7 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const parse = rememberTimes(parseTime);
   let styled = 0;
   const found = rowElements(doc);
-  const index = new RowIndex(found, [UNREAD_MARKER, '[aria-label]']);
+  const index = new RowIndex(found, [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK]);
   const markerLive = index.matches(UNREAD_MARKER).length > 0 || q(doc, UNREAD_MARKER) !== null;
   for (const row of found) {
     const ctx: RowContext = { base: url, site, parse, now, openId, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
