@@ -199,7 +199,7 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
     found.map((f) => f.row),
     ['[aria-label]'],
   );
-  const markerLive = index.matches('[aria-label]').some(isUnreadMarker) || q(doc, UNREAD_MARKER) !== null;
+  const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
   for (const { row, link } of found) {
     const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
