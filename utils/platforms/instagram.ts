@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,17 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  RowIndex,
+  rememberTimes,
+  type ParseTime,
   textBlocks,
-  timeLabels,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -102,12 +108,23 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 // aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
 // without it are read, and the costlier computed-style checks are skipped.
 const UNREAD_MARKER = '[aria-label="Unread"], [aria-label="unread"]';
+/** Whether an element with an aria-label matches UNREAD_MARKER (compared in script: one query less). */
+function isUnreadMarker(el: Element): boolean {
+  const label = el.getAttribute('aria-label');
+  return label === 'Unread' || label === 'unread';
+}
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
+  /** parseTime, remembering labels for this read. */
+  parse: ParseTime;
   now: number;
   /** The page uses the durable unread marker, so its absence means read. */
   markerLive: boolean;
+  /** Per-row lookups answered by one query per read. */
+  index: RowIndex;
   /** Computed-style checks allowed for this row. */
   useStyle: boolean;
 }
@@ -119,18 +136,19 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   const altHandle = alt.match(/^@?([\p{L}\p{N}._]{1,30})['’]s\b/u)?.[1];
 
-  const labels = timeLabels(row);
+  const marks = ctx.index.timeMarks(row);
+  const labels = marks.labels;
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels);
+  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
   const texts = pieces.rest.filter((t) => !PRESENCE.test(t) && t !== alt);
-  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? altHandle ?? '';
   if (!name && !href) return null;
 
   // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
-  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+  const time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -140,10 +158,10 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     lastFromMe = self.fromMe;
   }
 
-  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
     // The unread dot carries aria-label="Unread" (English UI, 2022–2026).
-    () => (q(row, UNREAD_MARKER) ? true : ctx.markerLive ? false : null),
+    () => (ctx.index.all(row, '[aria-label]').some(isUnreadMarker) ? true : ctx.markerLive ? false : null),
     // The name is bold (font-weight ≥ 600) on unread rows, in every language (2019–2026).
     () => (ctx.useStyle && isBold(nameEl ?? firstTextElement(row, name), row) ? true : null),
     // The blue dot, by colour, when its label is localised (2021–2026).
@@ -159,7 +177,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     unread,
     lastFromMe,
     time,
-    url: absoluteUrl(href, ctx.base),
+    url: rowUrl(href, ctx.site),
     muted,
   });
 }
@@ -172,10 +190,18 @@ function firstTextElement(row: Element, text: string): Element | null {
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  const markerLive = q(doc, UNREAD_MARKER) !== null;
-  let index = 0;
-  for (const { row, link } of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const site = linkBase(url);
+  const parse = rememberTimes(parseTime);
+  let styled = 0;
+  const found = rowElements(doc);
+  // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
+  const index = new RowIndex(
+    found.map((f) => f.row),
+    ['[aria-label]'],
+  );
+  const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
+  for (const { row, link } of found) {
+    const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }

@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,17 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  RowIndex,
+  rememberTimes,
+  type ParseTime,
   textBlocks,
-  timeLabels,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -112,22 +118,33 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 // A per-row "Mark as read" button exists only on unread rows (English, 2022–2026). When a page has
 // one anywhere, rows without it are read and the costlier computed-style checks are skipped.
 const UNREAD_MARKER = '[aria-label="Mark as read"]';
+/** Whether an element with an aria-label matches UNREAD_MARKER (compared in script: one query less). */
+function isUnreadMarker(el: Element): boolean {
+  return el.getAttribute('aria-label') === 'Mark as read';
+}
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
+  /** parseTime, remembering labels for this read. */
+  parse: ParseTime;
   now: number;
   markerLive: boolean;
+  /** Per-row lookups answered by one query per read. */
+  index: RowIndex;
   useStyle: boolean;
 }
 
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
-  const labels = timeLabels(row);
+  const marks = ctx.index.timeMarks(row);
+  const labels = marks.labels;
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels);
+  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
   // A hidden "Unread message:" label before the preview marks an unread row, in any language
   // (2022–2026): a short piece ending with a colon, followed by the preview.
   let hiddenUnread = false;
@@ -136,7 +153,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     hiddenUnread = true;
     return false;
   });
-  const parts = rowParts(texts, ctx.now, parseTime, { named: pieces.name !== null });
+  const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href) return null;
 
@@ -148,9 +165,9 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     lastFromMe = self.fromMe;
   }
 
-  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   const unread = !!firstOf<boolean>([
-    () => (q(row, UNREAD_MARKER) ? true : null),
+    () => (ctx.index.all(row, '[aria-label]').some(isUnreadMarker) ? true : null),
     // The hidden "Unread message:" label (2022–2026, any language by shape).
     () => (hiddenUnread ? true : ctx.markerLive ? false : null),
     // Bold name (≥ 600) on unread rows, 2019–2026.
@@ -166,18 +183,26 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     snippet,
     unread,
     lastFromMe,
-    time: rowTime(row, labels, ctx.now, parseTime) ?? parts.time,
-    url: absoluteUrl(href, ctx.base),
+    time: markedTime(marks, ctx.now, ctx.parse) ?? parts.time,
+    url: rowUrl(href, ctx.site),
     muted,
   });
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  const markerLive = q(doc, UNREAD_MARKER) !== null;
-  let index = 0;
-  for (const { row, link } of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const site = linkBase(url);
+  const parse = rememberTimes(parseTime);
+  let styled = 0;
+  const found = rowElements(doc);
+  // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
+  const index = new RowIndex(
+    found.map((f) => f.row),
+    ['[aria-label]'],
+  );
+  const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
+  for (const { row, link } of found) {
+    const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, link, ctx), null);
     if (read) rows.push(read);
   }

@@ -1,6 +1,6 @@
 import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, parseCount } from '../dom/text';
+import { hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -17,11 +17,17 @@ import {
   qa,
   rowParts,
   selfPrefix,
-  rowTime,
+  markedTime,
+  RowIndex,
+  rememberTimes,
+  type ParseTime,
   textBlocks,
-  timeLabels,
   titleTotal,
   uniqueRows,
+  linkBase,
+  rowUrl,
+  type LinkBase,
+  cleanText,
 } from '../dom/read';
 
 /**
@@ -119,29 +125,36 @@ const UNREAD_MARKER = '[data-testid*="unread" i]';
 
 interface RowContext {
   base: URL;
+  /** The page URL for rowUrl, prepared once per read. */
+  site: LinkBase;
+  /** parseTime, remembering labels for this read. */
+  parse: ParseTime;
   now: number;
   openId: string | null;
   markerLive: boolean;
+  /** Per-row lookups answered by one query per read. */
+  index: RowIndex;
   useStyle: boolean;
 }
 
 function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const testid = attr(row, 'data-testid');
-  const link = q<HTMLAnchorElement>(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
+  const link = rowLink(row, ctx.index) ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
   const avatar = q<HTMLImageElement>(row, 'img[src]');
 
-  const labels = timeLabels(row);
+  const marks = ctx.index.timeMarks(row);
+  const labels = marks.labels;
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
   // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
   const nameEl = q(row, '[dir]');
-  const pieces = namedPieces(row, nameEl, labels);
-  const parts = rowParts(pieces.rest, ctx.now, parseTime, { named: pieces.name !== null });
+  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
-  const time = rowTime(row, labels, ctx.now, parseTime) ?? parts.time;
+  const time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -151,11 +164,11 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     lastFromMe = self.fromMe;
   }
 
-  const muted = qa(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   let unreadCount: number | null = null;
   const unread = !!firstOf<boolean>([
     () => {
-      const badge = q(row, UNREAD_MARKER);
+      const badge = ctx.index.first(row, UNREAD_MARKER);
       if (!badge) return ctx.markerLive ? false : null;
       unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
       return true;
@@ -172,7 +185,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
 
   // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
   // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
-  const selected = attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
+  const selected = () => attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
@@ -186,24 +199,42 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     unreadCount,
     lastFromMe,
     time,
-    url: absoluteUrl(href, ctx.base) ?? threadUrl(id, ctx.base) ?? (selected && ctx.openId ? threadUrl(ctx.openId, ctx.base) : undefined),
+    url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.site) ?? (ctx.openId && selected() ? threadUrl(ctx.openId, ctx.site) : undefined),
     muted,
   });
 }
 
 /** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
-function threadUrl(id: string, base: URL): string | undefined {
+function threadUrl(id: string, site: LinkBase): string | undefined {
   if (!/^\d+-\d+$/.test(id)) return undefined;
-  return absoluteUrl(base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, base);
+  return rowUrl(site.base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, site);
+}
+
+// The row's thread link, legacy (/messages/<id>, 2020–2025) or Chat (/i/chat/<id>, 2025–2026): two
+// single selectors for RowIndex (a selector list is several times slower), the first in the row wins.
+const LEGACY_LINK = 'a[href*="/messages/"]';
+const CHAT_LINK = 'a[href*="/i/chat/"]';
+
+/** q(row, 'a[href*="/messages/"], a[href*="/i/chat/"]') from the index. */
+function rowLink(row: Element, index: RowIndex): HTMLAnchorElement | null {
+  const legacy = index.first<HTMLAnchorElement>(row, LEGACY_LINK);
+  const chat = index.first<HTMLAnchorElement>(row, CHAT_LINK);
+  if (!legacy || !chat) return legacy ?? chat;
+  // 4 = DOCUMENT_POSITION_FOLLOWING: the Chat link comes after the legacy one.
+  return legacy.compareDocumentPosition(chat) & 4 ? legacy : chat;
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
   const openId = threadIdOf(url);
-  const markerLive = q(doc, UNREAD_MARKER) !== null;
-  let index = 0;
-  for (const row of rowElements(doc)) {
-    const ctx: RowContext = { base: url, now, openId, markerLive, useStyle: !markerLive && index++ < STYLE_ROWS };
+  const site = linkBase(url);
+  const parse = rememberTimes(parseTime);
+  let styled = 0;
+  const found = rowElements(doc);
+  const index = new RowIndex(found, [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK]);
+  const markerLive = index.matches(UNREAD_MARKER).length > 0 || q(doc, UNREAD_MARKER) !== null;
+  for (const row of found) {
+    const ctx: RowContext = { base: url, site, parse, now, openId, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
     const read = attempt(() => readRow(row, ctx), null);
     if (read) rows.push(read);
   }
