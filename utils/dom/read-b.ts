@@ -7,37 +7,9 @@ import { parseTime, type ParseTimeOptions } from './time';
  * avatar keys. Nothing here throws.
  */
 
-/** The first strategy that gives a value (not null, undefined or ''); a strategy that throws is skipped. */
-export function firstOf<T>(strategies: readonly (() => T | null | undefined)[]): T | null {
-  for (const strategy of strategies) {
-    try {
-      const value = strategy();
-      if (value !== null && value !== undefined && (value as unknown) !== '') return value;
-    } catch {
-      // A detached node or an odd page: try the next strategy.
-    }
-  }
-  return null;
-}
-
-/** Run one part of a read; a failure gives the fallback instead of losing the whole read. */
-export function attempt<T>(part: () => T, fallback: T): T {
-  try {
-    return part();
-  } catch {
-    return fallback;
-  }
-}
-
-/** querySelector that never throws (bad selector, detached root). */
-export function q<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E | null {
-  if (!root) return null;
-  try {
-    return root.querySelector<E>(selector);
-  } catch {
-    return null;
-  }
-}
+// The strategy helpers are shared with the other adapters (utils/dom/read.ts).
+import { attempt, firstOf, fontWeight, q } from './read';
+export { attempt, firstOf, fontWeight, q };
 
 /** querySelectorAll as an array that never throws. */
 export function qa<E extends Element = HTMLElement>(root: ParentNode | null | undefined, selector: string): E[] {
@@ -65,21 +37,6 @@ export function qaFirst<E extends Element = HTMLElement>(root: ParentNode | null
     if (found.length) return found;
   }
   return [];
-}
-
-/** Computed font weight as a number (400 when unknown or without layout). */
-export function fontWeight(element: Element | null | undefined): number {
-  if (!element) return 400;
-  try {
-    const view = element.ownerDocument.defaultView;
-    const value = view?.getComputedStyle(element).fontWeight ?? '';
-    if (value === 'bold' || value === 'bolder') return 700;
-    if (value === 'normal' || value === 'lighter' || value === '') return 400;
-    const n = Number(value);
-    return Number.isFinite(n) ? n : 400;
-  } catch {
-    return 400;
-  }
 }
 
 /**

@@ -1,32 +1,13 @@
 import { LIMITS, type ThreadRow } from '../platforms/contract';
-import { absoluteUrl, cleanText as cleanTextFull, parseCount, titleCount, truncate } from './text';
+import { absoluteUrl, cleanText, parseCount, titleCount, truncate } from './text';
 
 /**
  * Small reading helpers shared by the adapters: ordered strategy lists that never throw, and the
  * computed-style checks (bold name, blue dot) that outlive class-name churn (PLATFORMS.md, lesson 5).
  */
 
-// Text that cleanText would change: invisible or control characters, white space other than a
-// single inner space (same sets as utils/dom/text.ts).
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
-
-/**
- * cleanText (utils/dom/text.ts) with a fast path: most page text is already clean, and one regex
- * test then replaces three replace() passes and their garbage (cleanText was ~16 % of a read).
- * Same result for every input.
- */
-export function cleanText(value: string | null | undefined, max = Infinity): string {
-  if (!value) return '';
-  if (NEEDS_CLEANING.test(value)) {
-    // Only white space (the "\n" between tags): what trim() removes is exactly what \s matches.
-    const trimmed = value.trim();
-    if (!trimmed) return '';
-    // Clean once the ends are trimmed: the rest of the text needs nothing more.
-    if (!NEEDS_CLEANING.test(trimmed)) return trimmed.length <= max ? trimmed : truncate(trimmed, max);
-    return cleanTextFull(value, max);
-  }
-  return value.length <= max ? value : truncate(value, max);
-}
+// cleanText has its own fast path for text that is already clean (most page text).
+export { cleanText };
 
 /** A time parser as the adapters pass it (parseTime of utils/dom/time.ts). */
 export type ParseTime = (label: string, now: number) => number | undefined;

@@ -29,6 +29,7 @@ import {
   type LinkBase,
   cleanText,
 } from '../dom/read';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * Instagram DMs: www.instagram.com/direct/inbox/ and /direct/t/<id>/.
@@ -243,7 +244,7 @@ export const instagram: PlatformAdapter = {
   id: 'instagram',
   label: 'Instagram',
   matches: hostPatterns('instagram'),
-  maxLength: 1000,
+  maxLength: PLATFORM_DM_LIMITS.instagram.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const direct = isDirectPage(url);

@@ -19,6 +19,7 @@ import {
   stripYou,
   timeReader,
 } from '../dom/read-b';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * LinkedIn messaging (www.linkedin.com/messaging/…). See PLATFORMS.md § LinkedIn.
@@ -238,7 +239,7 @@ export const linkedin: PlatformAdapter = {
   id: 'linkedin',
   label: 'LinkedIn',
   matches: hostPatterns('linkedin'),
-  maxLength: 8000,
+  maxLength: PLATFORM_DM_LIMITS.linkedin.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const missing: string[] = [];

@@ -29,6 +29,7 @@ import {
   type LinkBase,
   cleanText,
 } from '../dom/read';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * Facebook Messenger, one platform on two hosts: www.facebook.com/messages/… (2026 on) and
@@ -246,7 +247,7 @@ export const messenger: PlatformAdapter = {
   id: 'messenger',
   label: 'Messenger',
   matches: hostPatterns('messenger'),
-  maxLength: 2000,
+  maxLength: PLATFORM_DM_LIMITS.messenger.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const unreadTotal = attempt(() => readTotal(doc), null);

@@ -3,6 +3,7 @@ import { hostPatterns } from './hosts';
 import { cleanText, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
 import { all, attempt, boldAmong, firstOf, perRow, q, qa, qaFirst, qFirst, rowIndex, timeReader } from '../dom/read-b';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * Snapchat for web (www.snapchat.com/web, web.snapchat.com). See PLATFORMS.md § Snapchat.
@@ -157,7 +158,7 @@ export const snapchat: PlatformAdapter = {
   id: 'snapchat',
   label: 'Snapchat',
   matches: hostPatterns('snapchat'),
-  maxLength: 5000,
+  maxLength: PLATFORM_DM_LIMITS.snapchat.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       // Only the title carries a total: "(2) Snapchat" (first number).

@@ -17,6 +17,7 @@ import {
   stripYou,
   timeReader,
 } from '../dom/read-b';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * TikTok messages (www.tiktok.com/messages). See PLATFORMS.md § TikTok. data-e2e attributes
@@ -178,7 +179,7 @@ export const tiktok: PlatformAdapter = {
   id: 'tiktok',
   label: 'TikTok',
   matches: hostPatterns('tiktok'),
-  maxLength: 6000,
+  maxLength: PLATFORM_DM_LIMITS.tiktok.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const missing: string[] = [];

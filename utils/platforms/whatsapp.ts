@@ -19,6 +19,7 @@ import {
   stripYou,
   timeReader,
 } from '../dom/read-b';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * WhatsApp Web (web.whatsapp.com). See PLATFORMS.md § WhatsApp. No per-thread URL and no nav
@@ -208,7 +209,7 @@ export const whatsapp: PlatformAdapter = {
   id: 'whatsapp',
   label: 'WhatsApp',
   matches: hostPatterns('whatsapp'),
-  maxLength: 65536,
+  maxLength: PLATFORM_DM_LIMITS.whatsapp.max,
   read(doc, _url, now = Date.now()): InboxRead {
     try {
       const missing: string[] = [];

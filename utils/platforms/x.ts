@@ -29,6 +29,7 @@ import {
   type LinkBase,
   cleanText,
 } from '../dom/read';
+import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
  * X (Twitter) DMs: the legacy pane x.com/messages/<a>-<b> (2020–2025) and the "Chat" UI
@@ -283,7 +284,7 @@ export const x: PlatformAdapter = {
   id: 'x',
   label: 'X',
   matches: hostPatterns('x'),
-  maxLength: 10_000,
+  maxLength: PLATFORM_DM_LIMITS.x.max,
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const unreadTotal = attempt(() => readTotal(doc), null);

@@ -1,23 +1,8 @@
 import type { PlatformId } from '../platforms/contract';
 import { PLATFORM_IDS, PLATFORM_LABELS } from '../platforms/hosts';
+import { PLATFORM_DM_LIMITS } from '../platforms/limits';
 
-/**
- * Each platform's DM length limit, in one place, so the editor and the overlay warn before the
- * platform refuses. Adapters may carry their own `maxLength` (PlatformAdapter.maxLength, and
- * PageContext.maxLength from the page); when given it wins over this table.
- *
- * Instagram's limit is counted in UTF-8 bytes by its API (see shared/PLATFORMS.md), so an emoji or
- * a non-Latin letter counts more than one; the others count characters (code points).
- */
-export const PLATFORM_DM_LIMITS: Record<PlatformId, { max: number; unit: 'characters' | 'bytes' }> = {
-  instagram: { max: 1000, unit: 'bytes' },
-  messenger: { max: 2000, unit: 'characters' },
-  x: { max: 10_000, unit: 'characters' },
-  linkedin: { max: 8000, unit: 'characters' },
-  tiktok: { max: 6000, unit: 'characters' },
-  whatsapp: { max: 65_536, unit: 'characters' },
-  snapchat: { max: 1000, unit: 'characters' },
-};
+export { PLATFORM_DM_LIMITS };
 
 export interface LengthCheck {
   platform: PlatformId;
