@@ -32,7 +32,10 @@ export async function loadPageContext(tabId: number | null): Promise<PageContext
   }
 }
 
-/** Insert into the tab's composer (never sends); a successful insert counts as a use of the reply. */
+/**
+ * Insert into the tab's composer (never sends). The content script that did the insertion counts
+ * the use (it carries the reply id), so it is not counted here again.
+ */
 export async function insertIntoTab(tabId: number | null, text: string, replyId?: string): Promise<InsertResult> {
   if (tabId === null) return { ok: false, method: 'none', error: 'No tab to insert into' };
   let result: InsertResult;
@@ -41,7 +44,6 @@ export async function insertIntoTab(tabId: number | null, text: string, replyId?
   } catch (e) {
     return { ok: false, method: 'none', error: e instanceof Error ? e.message : String(e) };
   }
-  if (result.ok && replyId) await send({ type: 'reply:used', id: replyId }).catch(() => undefined);
   return result;
 }
 

@@ -38,12 +38,12 @@ describe('page context', () => {
 });
 
 describe('insert and copy', () => {
-  it('inserts through the content script, then records the use', async () => {
+  it('inserts through the content script, which counts the use (not counted twice here)', async () => {
     const toTab = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, method: 'lexical' } as never);
     const toBackground = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
     expect(await insertIntoTab(5, 'Hi Ana', 'r1')).toEqual({ ok: true, method: 'lexical' });
     expect(toTab).toHaveBeenCalledWith(5, { type: 'composer:insert', text: 'Hi Ana', replyId: 'r1' });
-    expect(toBackground).toHaveBeenCalledWith({ type: 'reply:used', id: 'r1' });
+    expect(toBackground).not.toHaveBeenCalled();
   });
 
   it('does not count a failed insert as a use', async () => {
