@@ -113,3 +113,26 @@ describe('badge colour', () => {
     expect(view?.text).toBe('2');
   });
 });
+
+describe('Firefox MV2', () => {
+  it('paints through browserAction when there is no action API', async () => {
+    const { paintBadge } = await import('@/utils/inbox/badge');
+    const { browser } = await import('wxt/browser');
+    const calls: string[] = [];
+    const browserAction = {
+      setBadgeText: async ({ text }: { text: string }) => void calls.push(`text:${text}`),
+      setBadgeBackgroundColor: async () => void calls.push('color'),
+      setTitle: async ({ title }: { title: string }) => void calls.push(`title:${title}`),
+    };
+    const saved = Object.getOwnPropertyDescriptor(browser, 'action');
+    Object.defineProperty(browser, 'action', { value: undefined, configurable: true });
+    Object.defineProperty(browser, 'browserAction', { value: browserAction, configurable: true });
+    try {
+      await paintBadge({ text: '4', color: '#B42318', title: 'DM Desk — Instagram 4' });
+    } finally {
+      if (saved) Object.defineProperty(browser, 'action', saved);
+      delete (browser as unknown as Record<string, unknown>).browserAction;
+    }
+    expect(calls).toEqual(['text:4', 'color', 'title:DM Desk — Instagram 4']);
+  });
+});

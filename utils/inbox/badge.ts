@@ -101,15 +101,19 @@ export function updateBadge(now?: number): Promise<BadgeView | null> {
   return pending;
 }
 
+/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbar(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 export async function paintBadge(view: Pick<BadgeView, 'text' | 'color' | 'title'>): Promise<void> {
+  const action = toolbar();
   await Promise.all([
-    browser.action.setBadgeText({ text: view.text }),
-    browser.action.setBadgeBackgroundColor({ color: view.color }),
-    browser.action.setTitle({ title: view.title }),
-    // Chrome 110+; older browsers pick a readable text colour themselves.
-    typeof browser.action.setBadgeTextColor === 'function'
-      ? browser.action.setBadgeTextColor({ color: '#FFFFFF' })
-      : Promise.resolve(),
+    action.setBadgeText({ text: view.text }),
+    action.setBadgeBackgroundColor({ color: view.color }),
+    action.setTitle({ title: view.title }),
+    // Chrome 110+ and Firefox; others pick a readable text colour themselves.
+    typeof action.setBadgeTextColor === 'function' ? action.setBadgeTextColor({ color: '#FFFFFF' }) : Promise.resolve(),
   ]);
 }
 
