@@ -127,7 +127,9 @@ function stormPage(stormJs: string): string {
 </head><body><div id="mount"></div><script>${stormJs.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
 }
 
-async function stormOnce(mode: 'none' | 'extension' | 'naive-reread' | 'naive-poll', stormJs: string, readJs: string) {
+type StormMode = 'none' | 'extension' | 'observer-only' | 'naive-reread' | 'naive-poll';
+
+async function stormOnce(mode: StormMode, stormJs: string, readJs: string) {
   const { context, close } = await launch(mode === 'extension');
   if (mode === 'extension') {
     if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
@@ -137,7 +139,7 @@ async function stormOnce(mode: 'none' | 'extension' | 'naive-reread' | 'naive-po
   await page.goto(STORM_URL);
   const cdp = await context.newCDPSession(page);
   let stopNaive: string | null = null;
-  if (mode.startsWith('naive')) {
+  if (mode.startsWith('naive') || mode === 'observer-only') {
     // Injected the way a content script is: an isolated world of the page.
     const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
       frameId: (await cdp.send('Page.getFrameTree')).frameTree.frame.id,
@@ -145,7 +147,7 @@ async function stormOnce(mode: 'none' | 'extension' | 'naive-reread' | 'naive-po
     });
     await cdp.send('Runtime.evaluate', { expression: readJs, contextId: executionContextId });
     await cdp.send('Runtime.evaluate', {
-      expression: `globalThis.__stop = globalThis.__dmdBench.${mode === 'naive-reread' ? 'naiveReread' : 'naivePoll'}()`,
+      expression: `globalThis.__stop = globalThis.__dmdBench.${{ 'naive-reread': 'naiveReread', 'naive-poll': 'naivePoll', 'observer-only': 'observerOnly' }[mode as string]}()`,
       contextId: executionContextId,
     });
     stopNaive = String(executionContextId);
@@ -166,7 +168,7 @@ async function stormOnce(mode: 'none' | 'extension' | 'naive-reread' | 'naive-po
 
 async function stormBench(stormJs: string, readJs: string) {
   const out: Record<string, { scriptMs: number; mutations: number; reads: number }> = {};
-  for (const mode of ['none', 'extension', 'naive-reread', 'naive-poll'] as const) {
+  for (const mode of ['none', 'extension', 'observer-only', 'naive-reread', 'naive-poll'] as const) {
     out[mode] = await stormOnce(mode, stormJs, readJs);
   }
   const own = out.none!.scriptMs;
@@ -180,6 +182,8 @@ async function stormBench(stormJs: string, readJs: string) {
     extensionOverheadPct: round((ext / own) * 100, 2),
     naiveRereadOverheadMs: round(reread, 1),
     naivePollOverheadMs: round(poll, 1),
+    // What any MutationObserver watching the whole page costs the page, reads aside.
+    observerOnlyOverheadMs: round(out['observer-only']!.scriptMs - own, 1),
     rereadVsExtension: round(reread / Math.max(ext, 0.1), 1),
     extensionReads: out.extension!.reads,
     rowUpdates: out.none!.mutations,

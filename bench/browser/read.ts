@@ -47,4 +47,17 @@ function naivePoll(): () => number {
   return () => (clearInterval(timer), polls);
 }
 
-Object.assign(globalThis, { __dmdBench: { timeReads, naiveReread, naivePoll } });
+/** The observer alone, watching what DM Desk's watcher watches, doing nothing: the floor. */
+function observerOnly(): () => number {
+  let calls = 0;
+  const observer = new MutationObserver(() => void calls++);
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: ['class', 'aria-label', 'aria-current', 'aria-selected', 'href', 'id', 'title', 'data-testid', 'data-e2e', 'data-icon', 'datetime'],
+  });
+  return () => (observer.disconnect(), calls);
+}
+
+Object.assign(globalThis, { __dmdBench: { timeReads, naiveReread, naivePoll, observerOnly } });
