@@ -273,6 +273,7 @@ function printTable(r: any) {
   lines.push(['  DM Desk overhead', `${s.extensionOverheadMs} ms (${s.extensionOverheadPct} %), ${s.extensionReads} reads`, '≤ 3 %']);
   lines.push(['  naive re-read on every mutation', `${s.naiveRereadOverheadMs} ms (${s.rereadVsExtension}× DM Desk)`, '≥ 10× DM Desk']);
   lines.push(['  naive poll every second', `${s.naivePollOverheadMs} ms`, '']);
+  lines.push(['  a whole-page MutationObserver alone', `${s.observerOnlyOverheadMs} ms`, '']);
   lines.push(['popup: first queue, 5,000 conversations + 2,000 replies', `median ${r.popup.medianMs} ms, p95 ${r.popup.p95Ms} ms`, '≤ 150 ms']);
   lines.push(['reply search, 5,000 replies, per keystroke', `median ${r.search.keystrokeMedianMs} ms, p95 ${r.search.keystrokeP95Ms} ms`, 'p95 ≤ 10 ms']);
   lines.push(['insertion: hotkey → text in Lexical state', `median ${r.insertion.medianMs} ms, p95 ${r.insertion.p95Ms} ms`, 'p95 ≤ 50 ms']);
@@ -284,7 +285,16 @@ function printTable(r: any) {
   const w1 = Math.max(...lines.map((l) => l[1].length));
   console.log(`\n${'measure'.padEnd(w0)}  ${'result'.padEnd(w1)}  budget`);
   for (const [a, b, c] of lines) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
-  console.log(`\n${r.machine}\nwritten to bench/results.json`);
+  console.log(`\n${r.machine}\nwritten to bench/results.json and bench/results.md`);
+  // The same table in Markdown, for README.md's Performance section.
+  const md = [
+    '| measure | result | budget |',
+    '|---|---|---|',
+    ...lines.map(([a, b, c]) => `| ${a.trim().replace(/\|/g, '\\|')} | ${b} | ${c} |`),
+    '',
+    `Measured ${r.date.slice(0, 10)} on ${r.machine}.`,
+  ].join('\n');
+  writeFileSync(path.join(ROOT, 'bench/results.md'), `${md}\n`);
 }
 
 main().catch((error) => {
