@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PLATFORM_HOST_PATTERNS, platformOfUrl } from '@/utils/platforms/hosts';
+import { PLATFORM_HOST_PATTERNS, platformOfUrl, type PlatformId } from '@/utils/platforms/hosts';
 import { adapterFor } from '@/utils/platforms/registry';
+import type { PlatformAdapter } from '@/utils/platforms/contract';
 import { send } from '@/utils/messages';
+import { defaultSettings, getSettings, watchSettings, type Settings } from '@/utils/settings';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startWatcher } from './watcher';
 import { startOverlay } from './overlay/start';
 
@@ -13,22 +16,49 @@ export default defineContentScript({
     const platform = platformOfUrl(location.href);
     if (!platform) return;
     const adapter = adapterFor(location.href);
-    // Saved replies work on every platform page, even where the adapter finds nothing to read.
-    startOverlay(ctx, platform, adapter);
-    if (!adapter) return;
 
-    const watcher = startWatcher({
-      doc: document,
-      read: () => adapter.read(document, new URL(location.href)),
-      report: (read, url) => {
-        send({ type: 'snapshot', platform: adapter.id, url, read }).catch((error: unknown) => {
-          // After an update the old content script loses its extension: stop quietly.
-          if (!browser.runtime?.id || /context invalidated/i.test(String(error))) watcher.stop();
-        });
-      },
+    // A platform switched off in the options gets nothing from DM Desk: no reading, no overlay.
+    // Switching it back on starts both without a reload.
+    let stop: (() => void) | null = null;
+    const apply = (settings: Settings) => {
+      const enabled = settings.enabledPlatforms.includes(platform);
+      if (enabled && !stop) stop = start(ctx, platform, adapter);
+      else if (!enabled && stop) {
+        stop();
+        stop = null;
+      }
+    };
+    getSettings().then(apply, () => apply(defaultSettings()));
+    const unwatch = watchSettings(apply);
+    ctx.onInvalidated(() => {
+      unwatch();
+      stop?.();
     });
-    // SPA navigation (pushState) does not always mutate the DOM at once.
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.schedule());
-    ctx.onInvalidated(() => watcher.stop());
   },
 });
+
+/** Read the page and mount the overlay; returns what stops both. */
+function start(ctx: ContentScriptContext, platform: PlatformId, adapter: PlatformAdapter | null): () => void {
+  // Saved replies work on every platform page, even where the adapter finds nothing to read.
+  const stopOverlay = startOverlay(ctx, platform, adapter);
+  if (!adapter) return stopOverlay;
+
+  const watcher = startWatcher({
+    doc: document,
+    read: () => adapter.read(document, new URL(location.href)),
+    report: (read, url) => {
+      send({ type: 'snapshot', platform: adapter.id, url, read }).catch((error: unknown) => {
+        // After an update the old content script loses its extension: stop quietly.
+        if (!browser.runtime?.id || /context invalidated/i.test(String(error))) watcher.stop();
+      });
+    },
+  });
+  // SPA navigation (pushState) does not always mutate the DOM at once.
+  const onLocation = () => watcher.schedule();
+  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  return () => {
+    watcher.stop();
+    window.removeEventListener('wxt:locationchange', onLocation);
+    stopOverlay();
+  };
+}

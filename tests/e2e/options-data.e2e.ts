@@ -89,3 +89,22 @@ test('Delete all data asks first, then removes everything and clears the badge',
   expect((await ext.badge()).text).toBe('');
   await options.close();
 });
+
+test('a platform switched off in the options is neither read nor given the overlay, until switched on', async () => {
+  const page = await ext.openPlatform('https://www.instagram.com/direct/inbox/', {
+    html: '<!doctype html><title>(2) Instagram</title><nav><a href="/direct/inbox/"><span>2</span></a></nav><div contenteditable="true" role="textbox"></div>',
+  });
+  await page.waitForSelector('dm-desk-overlay', { state: 'attached' });
+  const options = await ext.openOptions();
+  const instagram = options.getByRole('group', { name: 'Enabled platforms' }).getByLabel('Instagram');
+  await instagram.uncheck();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await page.waitForSelector('dm-desk-overlay', { state: 'detached' });
+
+  await instagram.check();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await page.waitForSelector('dm-desk-overlay', { state: 'attached' });
+  await waitFor(() => ext.badge(), (b) => b.title.includes('Instagram 2'));
+  await page.close();
+  await options.close();
+});

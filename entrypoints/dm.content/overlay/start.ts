@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PlatformAdapter, PlatformId } from '@/utils/platforms/contract';
 import { handleMessages, send } from '@/utils/messages';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { mountOverlay, type Overlay } from './index';
+import { mountOverlay } from './index';
 
 /**
  * Mounts the overlay on a platform page and wires it to the extension: replies from the
@@ -11,7 +11,7 @@ import { mountOverlay, type Overlay } from './index';
  * settings, and the popup's `page:context` / `composer:insert` messages. Works without an adapter
  * too (a platform whose adapter is missing or broken): the focused editor is the composer.
  */
-export function startOverlay(ctx: ContentScriptContext, platform: PlatformId, adapter: PlatformAdapter | null): Overlay {
+export function startOverlay(ctx: ContentScriptContext, platform: PlatformId, adapter: PlatformAdapter | null): () => void {
   const alive = () => !!browser.runtime?.id;
   const overlay = mountOverlay({
     doc: document,
@@ -44,10 +44,14 @@ export function startOverlay(ctx: ContentScriptContext, platform: PlatformId, ad
       return { ok: outcome.ok, method: outcome.method, ...(outcome.error ? { error: outcome.error } : {}) };
     },
   });
-  ctx.onInvalidated(() => {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
     unlisten();
     unwatch();
     overlay.destroy();
-  });
-  return overlay;
+  };
+  ctx.onInvalidated(stop);
+  return stop;
 }
