@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { QueueItem } from '@/utils/inbox/queue';
 import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
@@ -7,6 +7,8 @@ import { formatWait, SLA_TEXT } from './inboxData';
 
 /** Fixed row height: rows are one size, so the virtualiser never measures (5,000 rows stay cheap). */
 export const ROW_HEIGHT = 56;
+/** The scroll box's height in theme.css (`.queue`): the first render lays out a window before it is measured. */
+const VIEW_HEIGHT = 340;
 const COLUMNS = 4; // conversation, Open, Done, Snooze
 const PAGE = 6;
 
@@ -48,12 +50,16 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
   if (activeIndex < 0) activeIndex = items.length ? Math.min(lastIndex.current, items.length - 1) : -1;
   const activeCol = active.col;
 
+  // Stable per `items`: the virtualiser recomputes every row's offsets (5,000 of them) whenever
+  // this function changes, which an inline arrow would do on every render.
+  const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    getItemKey: (index) => items[index]?.key ?? index,
+    getItemKey,
+    initialRect: { width: 0, height: VIEW_HEIGHT },
   });
 
   const cellSelector = (index: number, col: number) => `[data-cell="${index}:${col}"]`;

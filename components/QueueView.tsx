@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { buildQueue, type QueueItem } from '@/utils/inbox/queue';
 import { send } from '@/utils/messages';
 import { PLATFORM_LABELS, type PlatformId } from '@/utils/platforms/hosts';
@@ -22,7 +22,8 @@ export interface QueueViewHandle {
  * with Open / Done / Snooze, or "Nothing waiting" with today's handled count. Reads IndexedDB;
  * every change goes through the background (`queue:*` messages).
  */
-export const QueueView = forwardRef<QueueViewHandle, { announce(text: string): void; autoFocus?: boolean }>(
+// memo: the popup's own state (status line, target tab) changes do not re-render the queue.
+export const QueueView = memo(forwardRef<QueueViewHandle, { announce(text: string): void; autoFocus?: boolean }>(
   function QueueView({ announce, autoFocus = false }, ref) {
     const { value: data, error, reload } = useInbox();
     const settings = useSettings();
@@ -146,4 +147,4 @@ export const QueueView = forwardRef<QueueViewHandle, { announce(text: string): v
       </div>
     );
   },
-);
+));

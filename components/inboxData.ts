@@ -1,52 +1,56 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { getDb, type ConversationRecord, type EventRecord, type PlatformStateRecord } from '@/utils/db';
 import { contactSchema, LIMITS, platformIdSchema } from '@/utils/platforms/contract';
 import { PLATFORM_IDS, PLATFORM_LABELS, type PlatformId } from '@/utils/platforms/hosts';
 import type { SlaState } from '@/utils/inbox/queue';
 import { startOfDay } from '@/utils/inbox/actions';
+import { takeFirstRead, type RawInbox } from './firstRead';
 
 /**
  * What the popup reads from IndexedDB, checked on the way in: records read back from storage are
  * untrusted (an older version, a bug, a damaged profile). A damaged record is skipped and logged;
- * the others still show.
+ * the others still show. zod/mini, the build the rest of the popup's schemas use, so the page
+ * loads one zod; z.number() already refuses NaN and Infinity.
  */
-const epoch = z.number().finite().min(0);
+const epoch = z.number().check(z.minimum(0));
+const text = (max: number, min = 0) =>
+  min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
 
 const conversationSchema = z.looseObject({
-  key: z.string().min(3).max(LIMITS.id + 20),
+  key: text(LIMITS.id + 20, 3),
   platform: platformIdSchema,
-  threadId: z.string().min(1).max(LIMITS.id),
-  name: z.string().max(LIMITS.name),
-  snippet: z.string().max(LIMITS.snippet * 4).optional(),
-  url: z.string().max(LIMITS.url).optional(),
+  threadId: text(LIMITS.id, 1),
+  name: text(LIMITS.name),
+  snippet: z.optional(text(LIMITS.snippet * 4)),
+  url: z.optional(text(LIMITS.url)),
   unread: z.boolean(),
-  lastFromMe: z.boolean().optional(),
-  muted: z.boolean().optional(),
-  time: epoch.optional(),
+  lastFromMe: z.optional(z.boolean()),
+  muted: z.optional(z.boolean()),
+  time: z.optional(epoch),
   firstSeen: epoch,
   lastSeen: epoch,
-  waitingSince: epoch.nullable(),
-  doneAt: epoch.optional(),
-  snoozedUntil: epoch.optional(),
+  waitingSince: z.nullable(epoch),
+  doneAt: z.optional(epoch),
+  snoozedUntil: z.optional(epoch),
 });
 
 const platformStateSchema = z.looseObject({
   platform: platformIdSchema,
-  unreadTotal: z.number().int().min(0).nullable(),
-  unreadRows: z.number().int().min(0),
+  unreadTotal: z.nullable(z.int().check(z.minimum(0))),
+  unreadRows: z.int().check(z.minimum(0)),
   lastSeen: epoch,
-  tabs: z.array(z.number().int()),
-  missing: z.array(z.string().max(100)).max(LIMITS.missing),
-  active: z.nullable(contactSchema).optional(),
+  tabs: z.array(z.int()),
+  missing: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(LIMITS.missing)),
+  active: z.optional(z.nullable(contactSchema)),
 });
 
 const responseEventSchema = z.looseObject({
   type: z.literal('response'),
   at: epoch,
-  key: z.string().max(LIMITS.id + 20).optional(),
+  key: z.optional(text(LIMITS.id + 20)),
 });
 
-function keepValid<T>(rows: unknown[], schema: z.ZodType<T>, what: string): T[] {
+function keepValid<T>(rows: unknown[], schema: z.ZodMiniType<T>, what: string): T[] {
   const out: T[] = [];
   let skipped = 0;
   for (const row of rows) {
@@ -65,21 +69,30 @@ export interface InboxData {
   responsesToday: Pick<EventRecord, 'at' | 'key'>[];
 }
 
-/** One read of everything the popup shows. */
-export async function loadInbox(now = Date.now()): Promise<InboxData> {
+async function readInbox(now: number): Promise<RawInbox> {
+  const since = localMidnight(now);
   const db = await getDb();
   const tx = db.transaction(['conversations', 'platforms', 'events']);
   const [conversations, platforms, events] = await Promise.all([
     tx.objectStore('conversations').getAll(),
     tx.objectStore('platforms').getAll(),
-    tx.objectStore('events').index('at').getAll(IDBKeyRange.lowerBound(localMidnight(now))),
+    tx.objectStore('events').index('at').getAll(IDBKeyRange.lowerBound(since)),
   ]);
   await tx.done;
+  return { conversations, platforms, events, since };
+}
+
+/**
+ * One read of everything the popup shows. The popup's first call takes the read its preload
+ * script started (components/firstRead.ts); every read is checked here.
+ */
+export async function loadInbox(now = Date.now()): Promise<InboxData> {
+  const raw = (await takeFirstRead()) ?? (await readInbox(now));
   return {
-    conversations: keepValid(conversations, conversationSchema, 'conversation') as ConversationRecord[],
-    platforms: keepValid(platforms, platformStateSchema, 'platform') as PlatformStateRecord[],
+    conversations: keepValid(raw.conversations, conversationSchema, 'conversation') as ConversationRecord[],
+    platforms: keepValid(raw.platforms, platformStateSchema, 'platform') as PlatformStateRecord[],
     responsesToday: keepValid(
-      events.filter((e) => e.type === 'response'),
+      raw.events.filter((e) => (e as { type?: unknown } | null)?.type === 'response'),
       responseEventSchema,
       'event',
     ),

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Contact, PlatformId } from './platforms/contract';
 import type { Reply } from './replies/model';
+import { DB_NAME, DB_VERSION } from './db-name';
 
 /** One conversation of the cross-network inbox, key `platform:threadId`. */
 export interface ConversationRecord {
@@ -71,8 +72,7 @@ export interface DmDeskDB extends DBSchema {
   events: { key: number; value: EventRecord; indexes: { at: number; type: EventRecord['type'] } };
 }
 
-export const DB_NAME = 'dm-desk';
-export const DB_VERSION = 1;
+export { DB_NAME, DB_VERSION };
 
 /**
  * Versioned upgrades: each `case` brings a database from the version before it, and falls through

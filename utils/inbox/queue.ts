@@ -60,17 +60,18 @@ export function buildQueue(conversations: Iterable<ConversationRecord>, { now, s
     if (!isWaiting(c, now)) continue;
     const since = waitingSince(c);
     const waitMs = Math.max(0, now - since);
-    items.push({
+    const item: QueueItem = {
       key: c.key,
       platform: c.platform,
       name: c.name,
-      ...(c.snippet ? { snippet: c.snippet } : {}),
-      ...(c.url ? { url: c.url } : {}),
       unread: c.unread,
       waitingSince: since,
       waitMs,
       sla: slaState(waitMs, slaMinutes),
-    });
+    };
+    if (c.snippet) item.snippet = c.snippet;
+    if (c.url) item.url = c.url;
+    items.push(item);
   }
   return items.sort((a, b) => a.waitingSince - b.waitingSince || a.key.localeCompare(b.key));
 }
