@@ -7,6 +7,10 @@ import { z } from 'zod/mini';
  */
 export { z };
 
+// Extension pages and workers forbid eval (MV3 CSP): tell zod not to try its compiled fast path,
+// which would only log a CSP violation and fall back to this same interpreter.
+z.config({ jitless: true });
+
 /** A string of at most `max` characters (and at least `min`). */
 export const str = (max: number, min = 0) =>
   min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
