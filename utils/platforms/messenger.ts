@@ -11,7 +11,6 @@ import {
   isBold,
   makeRow,
   missingList,
-  namedPieces,
   STYLE_ROWS,
   q,
   qa,
@@ -145,7 +144,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const pieces = ctx.index.namedPieces(row, nameEl, labels);
   // A hidden "Unread message:" label before the preview marks an unread row, in any language
   // (2022–2026): a short piece ending with a colon, followed by the preview.
   let hiddenUnread = false;

@@ -11,7 +11,6 @@ import {
   isBold,
   makeRow,
   missingList,
-  namedPieces,
   STYLE_ROWS,
   q,
   qa,
@@ -149,7 +148,7 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
   // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
   const nameEl = q(row, '[dir]');
-  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const pieces = ctx.index.namedPieces(row, nameEl, labels);
   const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
