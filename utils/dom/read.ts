@@ -6,56 +6,11 @@ import { absoluteUrl, cleanText, parseCount, titleCount, truncate } from './text
  * computed-style checks (bold name, blue dot) that outlive class-name churn (PLATFORMS.md, lesson 5).
  */
 
-// cleanText, with a fast path for text that is already clean (most page text): see clean below.
-export { clean as cleanText };
-
-/**
- * Whether cleanText would change `value` beyond cutting it (text.ts' NEEDS_CLEANING: control or
- * invisible characters, white space other than single spaces between words), by a scan of char
- * codes: on the short, clean strings of a read (names, times, hrefs) a plain loop is several times
- * cheaper than the regular expression (profiled: cleanText was ~14 % of a 500-row read).
- */
-function needsCleaning(value: string): boolean {
-  const n = value.length;
-  if (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) return true;
-  let space = false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c > 32 && c < 0x7f) {
-      space = false;
-      continue;
-    }
-    if (c === 32) {
-      if (space) return true;
-      space = true;
-      continue;
-    }
-    // C0 controls and the other ASCII white space; C1 controls and U+00A0; then the non-ASCII
-    // white space of \s and the invisible marks text.ts drops (U+200C/U+200D joiners stay).
-    if (
-      c < 32 ||
-      c <= 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200b) ||
-      c === 0x200e ||
-      c === 0x200f ||
-      (c >= 0x2028 && c <= 0x202f) ||
-      (c >= 0x205f && c <= 0x2069) ||
-      c === 0x3000 ||
-      c === 0xfeff
-    ) {
-      return true;
-    }
-    space = false;
-  }
-  return false;
-}
-
-/** cleanText, with the char-code scan in front of its regular expression. Same result for every input. */
-function clean(value: string | null | undefined, max = Infinity): string {
-  if (!value) return '';
-  return needsCleaning(value) ? cleanText(value, max) : truncate(value, max);
-}
+// cleanText has its own fast path for text that is already clean (most page text). A char-code
+// scan in front of it was tried: slower on two-byte page text (names with emoji), which V8 reads
+// char by char far more slowly than its regular expressions do.
+export { cleanText };
+const clean = cleanText;
 
 /** Whether a string is nothing but white space (\s): cleanText makes it ''. */
 function blank(value: string): boolean {
@@ -89,11 +44,35 @@ export function rememberTimes(parse: ParseTime): ParseTime {
       clock = now;
     }
     if (known.has(label)) return known.get(label);
+    // Snippets are unique, so each would run every pattern of parseTime once per read.
+    if (cannotBeTime(label)) return undefined;
     const time = parse(label, now);
     if (known.size < 5000) known.set(label, time);
     return time;
   };
 }
+
+// Characters no time label uses (parseTime of utils/dom/time.ts reads letters, digits, spaces and
+// . : , / - ' only, apart from ISO dates, which start with a digit).
+const NOT_IN_TIMES = /[^\p{L}\p{M}\p{N}\s.:,/'-]/u;
+
+/**
+ * Whether parseTime certainly gives undefined for a label, without running its dozen patterns:
+ * the label is already clean, does not start with a digit or "·", and either holds a character no
+ * time form uses ("Is it in stock?", "#5") or has its first digit past the 12th character (every
+ * form with digits has them at the start, after a month name of at most 10 letters, or after
+ * "hace " / "il y a " / "vor "). Anything else is left to parseTime.
+ */
+function cannotBeTime(label: string): boolean {
+  if (!label || cleanText(label) !== label) return false;
+  const first = label.search(DIGIT);
+  if (first === 0 || label[0] === '·' || label[0] === '•') return false;
+  if (NOT_IN_TIMES.test(label)) return true;
+  return first > 12;
+}
+
+/** ASCII, Arabic-Indic, Persian, Devanagari or full-width digit (the digits toAsciiDigits reads). */
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/;
 
 // Root-relative paths the URL parser leaves as they are: no "//" start, no dot segments, no
 // characters it would percent-encode, no query or fragment.
