@@ -91,12 +91,7 @@ function rowElements(doc: Document): Element[] {
     firstOf<Element[]>([
       // Chat UI (2025–2026): rows data-testid="dm-conversation-item-<id>".
       // Parts of a row have test ids with the same prefix ("…-unread-badge"): keep the outermost.
-      () =>
-        nonEmpty(
-          qa(doc, '[data-testid^="dm-conversation-item-"]').filter(
-            (el) => !el.parentElement?.closest('[data-testid^="dm-conversation-item-"]'),
-          ),
-        ),
+      () => nonEmpty(outermost(qa(doc, '[data-testid^="dm-conversation-item-"]'))),
       // Legacy pane (2020–2025): data-testid="conversation".
       () => nonEmpty(qa(doc, '[data-testid="conversation"]')),
       // Without test ids: rows of the inbox timeline holding a thread link.
@@ -108,6 +103,22 @@ function rowElements(doc: Document): Element[] {
         ),
     ]) ?? []
   );
+}
+
+/**
+ * The matches that no other match contains. The list is in document order, so a match's enclosing
+ * match comes before it and is the last one kept: one contains() per match instead of a closest()
+ * that climbs to the document root for every row.
+ */
+function outermost(list: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let outer: Element | null = null;
+  for (const el of list) {
+    if (outer && attempt(() => outer!.contains(el), false)) continue;
+    out.push(el);
+    outer = el;
+  }
+  return out;
 }
 
 function nonEmpty<T>(list: T[]): T[] | null {
