@@ -56,17 +56,36 @@ function threadIdOf(url: URL): string | null {
   return url.pathname.match(/\/t\/([\w.-]+)\/?$/)?.[1] ?? null;
 }
 
-// Section links ("Chats", "Inbox") of the messages navigation.
-const SECTION_LINKS = 'a[role="link"][href="/messages/t/"][aria-label], a[role="link"][href="/messages/"][aria-label], a[role="link"][href="/t/"][aria-label]';
+// Section links ("Chats", "Inbox") of the messages navigation: a[role="link"][aria-label] with one
+// of these hrefs.
+const SECTION_HREFS = new Set(['/messages/t/', '/messages/', '/t/']);
 // The Messenger button of the facebook.com top bar.
 const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]';
 
+/**
+ * The first ten section links: one single selector and the hrefs compared in script, as a list of
+ * three selectors over the whole page cost ~0.4 ms (~10 % of a 500-row read) against ~0.07 ms.
+ */
+function sectionLinks(doc: Document): Element[] {
+  const out: Element[] = [];
+  try {
+    const links = doc.querySelectorAll('a[role="link"][aria-label]');
+    for (let i = 0; i < links.length && out.length < 10; i++) {
+      if (SECTION_HREFS.has(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
+    }
+  } catch {
+    // A hostile page: no section links.
+  }
+  return out;
+}
+
 function readTotal(doc: Document): number | null {
+  const sections = sectionLinks(doc);
   return firstOf<number>([
     // Section links ("Chats", "Inbox") carry the count in their aria-label, any language
     // (facebook.com/messages 2024–2026, messenger.com 2021–2026).
     () => {
-      for (const link of qa(doc, SECTION_LINKS, 10)) {
+      for (const link of sections) {
         const n = parseCount(attr(link, 'aria-label'));
         if (n !== null) return n;
       }
@@ -84,7 +103,7 @@ function readTotal(doc: Document): number | null {
     // "(3) Messenger" / "(3) Messenger | Facebook".
     () => titleTotal(doc),
     // Last: the section links or the top-bar button are there and carry no number: nothing unread.
-    () => (q(doc, SECTION_LINKS) || q(doc, TOP_BAR_BUTTON) ? 0 : null),
+    () => (sections.length || q(doc, TOP_BAR_BUTTON) ? 0 : null),
   ]);
 }
 
