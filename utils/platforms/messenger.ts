@@ -157,7 +157,6 @@ interface RowContext {
 
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
-  const avatar = q<HTMLImageElement>(row, 'img[src]');
   const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
@@ -195,7 +194,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
   ]);
 
-  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
+  // Without a thread link, a hash of name and avatar (the avatar is looked up only then).
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
   return makeRow({
     id,
     name,

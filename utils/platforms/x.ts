@@ -152,7 +152,6 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const testid = attr(row, 'data-testid');
   const link = rowLink(row, ctx.index) ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
-  const avatar = q<HTMLImageElement>(row, 'img[src]');
 
   const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
@@ -194,13 +193,14 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     },
   ]);
 
-  // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
-  // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
+  // Legacy cells have no link and no id: a hash of name and avatar (looked up only then), the same
+  // whichever thread is open. The selected cell (aria-selected="true") is the thread in the URL,
+  // which gives its link.
   const selected = () => attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
-    hashId(name, attr(avatar, 'src'));
+    hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
   return makeRow({
     id,
     name,
