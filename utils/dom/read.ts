@@ -6,8 +6,27 @@ import { absoluteUrl, cleanText, parseCount, titleCount, truncate } from './text
  * computed-style checks (bold name, blue dot) that outlive class-name churn (PLATFORMS.md, lesson 5).
  */
 
-// cleanText has its own fast path for text that is already clean (most page text).
+// cleanText has its own fast path for text that is already clean (most page text). A char-code
+// scan in front of it was tried: slower on two-byte page text (names with emoji), which V8 reads
+// char by char far more slowly than its regular expressions do.
 export { cleanText };
+const clean = cleanText;
+
+/** Whether a string is nothing but white space (\s): cleanText makes it ''. */
+function blank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 0x80 || !WHITE.test(value[i]!)) return false;
+  }
+  return true;
+}
+const WHITE = /\s/;
+
+/** The piece textBlocks makes of a group's text: '' for white space only, else cleaned and cut to 1,000. */
+function pieceOf(text: string): string {
+  return blank(text) ? '' : clean(text, 1000);
+}
 
 /** A time parser as the adapters pass it (parseTime of utils/dom/time.ts). */
 export type ParseTime = (label: string, now: number) => number | undefined;
@@ -25,11 +44,35 @@ export function rememberTimes(parse: ParseTime): ParseTime {
       clock = now;
     }
     if (known.has(label)) return known.get(label);
+    // Snippets are unique, so each would run every pattern of parseTime once per read.
+    if (cannotBeTime(label)) return undefined;
     const time = parse(label, now);
     if (known.size < 5000) known.set(label, time);
     return time;
   };
 }
+
+// Characters no time label uses (parseTime of utils/dom/time.ts reads letters, digits, spaces and
+// . : , / - ' only, apart from ISO dates, which start with a digit).
+const NOT_IN_TIMES = /[^\p{L}\p{M}\p{N}\s.:,/'-]/u;
+
+/**
+ * Whether parseTime certainly gives undefined for a label, without running its dozen patterns:
+ * the label is already clean, does not start with a digit or "·", and either holds a character no
+ * time form uses ("Is it in stock?", "#5") or has its first digit past the 12th character (every
+ * form with digits has them at the start, after a month name of at most 10 letters, or after
+ * "hace " / "il y a " / "vor "). Anything else is left to parseTime.
+ */
+function cannotBeTime(label: string): boolean {
+  if (!label || cleanText(label) !== label) return false;
+  const first = label.search(DIGIT);
+  if (first === 0 || label[0] === '·' || label[0] === '•') return false;
+  if (NOT_IN_TIMES.test(label)) return true;
+  return first > 12;
+}
+
+/** ASCII, Arabic-Indic, Persian, Devanagari or full-width digit (the digits toAsciiDigits reads). */
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/;
 
 // Root-relative paths the URL parser leaves as they are: no "//" start, no dot segments, no
 // characters it would percent-encode, no query or fragment.
@@ -111,7 +154,7 @@ export function qa<E extends Element = HTMLElement>(root: ParentNode | null | un
 export function attr(element: Element | null | undefined, name: string, max = Infinity): string {
   if (!element) return '';
   try {
-    return cleanText(element.getAttribute(name), max);
+    return clean(element.getAttribute(name), max);
   } catch {
     return '';
   }
@@ -167,7 +210,7 @@ export function hasDot(root: Element | null | undefined, colors: readonly string
   const wanted = new Set(colors.map(rgbKey));
   let seen = 0;
   for (const element of qa(root, 'div, span, i', 400)) {
-    if (element.childElementCount > 0 || cleanText(element.textContent) !== '') continue;
+    if (element.childElementCount > 0 || clean(element.textContent) !== '') continue;
     if (++seen > limit) break;
     const style = styleOf(element);
     if (style && wanted.has(rgbKey(style.backgroundColor))) return true;
@@ -220,16 +263,16 @@ export function textBlocks(root: Element | null | undefined, limit = 40, plain =
   let parent: Node | null = null;
   let text = '';
   const flush = () => {
-    const clean = cleanText(text, 1000);
-    if (clean) out.push(clean);
+    const piece = blank(text) ? '' : clean(text, 1000);
+    if (piece) out.push(piece);
     text = '';
   };
   try {
     if (skippedTag(root.tagName)) return out;
     const leaf = leafText(root);
     if (leaf !== null) {
-      const clean = cleanText(leaf, 1000);
-      if (clean && limit > 0) out.push(clean);
+      const piece = clean(leaf, 1000);
+      if (piece && limit > 0) out.push(piece);
       return out;
     }
     // A plain firstChild/nextSibling walk: a TreeWalker with a JS filter calls back into script for
@@ -311,8 +354,8 @@ function plainTextBlocks(root: Element, limit: number): string[] {
     if (skippedTag(root.tagName)) return out;
     const leaf = leafText(root);
     if (leaf !== null) {
-      const clean = cleanText(leaf, 1000);
-      if (clean && limit > 0) out.push(clean);
+      const piece = clean(leaf, 1000);
+      if (piece && limit > 0) out.push(piece);
       return out;
     }
     const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
@@ -320,8 +363,8 @@ function plainTextBlocks(root: Element, limit: number): string[] {
       const piece = node.nodeValue ?? '';
       const from = node.parentNode;
       if (from !== parent) {
-        const clean = cleanText(text, 1000);
-        if (clean) out.push(clean);
+        const done = blank(text) ? '' : clean(text, 1000);
+        if (done) out.push(done);
         text = '';
         parent = from;
       }
@@ -331,8 +374,8 @@ function plainTextBlocks(root: Element, limit: number): string[] {
     // Detached or hostile node: keep what was read.
   }
   if (out.length < limit) {
-    const clean = cleanText(text, 1000);
-    if (clean) out.push(clean);
+    const done = blank(text) ? '' : clean(text, 1000);
+    if (done) out.push(done);
   }
   return out;
 }
@@ -366,7 +409,14 @@ export function rowParts(
   parse: (label: string, now: number) => number | undefined,
   options: { named?: boolean } = {},
 ): RowParts {
-  const pieces = texts.filter((t) => t && !SEPARATOR.test(t));
+  // Separators are one character; handles start with "@": the regular expressions run only then.
+  let pieces = texts;
+  for (let i = 0; i < texts.length; i++) {
+    if (!isPiece(texts[i]!)) {
+      pieces = texts.filter(isPiece);
+      break;
+    }
+  }
   const parts: RowParts = {};
   let timeIndex = -1;
   // With `named`, the name was found elsewhere: the pieces are what follows it.
@@ -381,21 +431,28 @@ export function rowParts(
       break;
     }
   }
-  let nameIndex = -1;
-  pieces.forEach((piece, i) => {
-    if (i === timeIndex) return;
-    if (HANDLE.test(piece)) {
+  let named = !!options.named;
+  for (let i = 0; i < pieces.length; i++) {
+    if (i === timeIndex) continue;
+    const piece = pieces[i]!;
+    if (piece.charCodeAt(0) === 64 /* @ */ && HANDLE.test(piece)) {
       parts.handle ??= piece.slice(1);
-      return;
+      continue;
     }
-    if (nameIndex < 0 && !options.named) {
-      nameIndex = i;
+    if (!named) {
+      named = true;
       parts.name = piece;
     } else if (parts.snippet === undefined) {
       parts.snippet = piece;
+      if (parts.handle !== undefined) break;
     }
-  });
+  }
   return parts;
+}
+
+/** Not empty and not a separator ("·"). */
+function isPiece(text: string): boolean {
+  return !!text && !(text.length === 1 && SEPARATOR.test(text));
 }
 
 export interface RowInput {
@@ -418,13 +475,13 @@ export interface RowInput {
 export function makeRow(input: RowInput): ThreadRow {
   const muted = input.muted === true;
   const row: ThreadRow = {
-    id: cleanText(input.id, LIMITS.id),
-    name: cleanText(input.name, LIMITS.name),
+    id: clean(input.id, LIMITS.id),
+    name: clean(input.name, LIMITS.name),
     unread: muted ? false : input.unread,
   };
-  const handle = cleanText(input.handle, LIMITS.handle).replace(/^@/, '');
+  const handle = clean(input.handle, LIMITS.handle).replace(/^@/, '');
   if (handle) row.handle = handle;
-  const snippet = cleanText(input.snippet, LIMITS.snippet);
+  const snippet = clean(input.snippet, LIMITS.snippet);
   if (snippet) row.snippet = snippet;
   if (!muted && input.unreadCount !== null && input.unreadCount !== undefined && input.unreadCount > 0) {
     row.unreadCount = Math.min(input.unreadCount, 1_000_000);
@@ -474,7 +531,7 @@ export function timeMarks(row: Element): TimeMarks {
   const labels = new Set<string>();
   let dated: Element | null = null;
   for (const el of found) {
-    const text = cleanText(el.textContent);
+    const text = clean(el.textContent);
     if (text) labels.add(text);
     if (!dated && el.matches('time[datetime]')) dated = el;
   }
@@ -595,6 +652,106 @@ export class RowIndex {
     return this.special !== null && !this.special.has(row);
   }
 
+  /** One TreeWalker over the text nodes under the rows' common ancestor, shared by every row. */
+  private walker: TreeWalker | null | undefined;
+
+  private textWalker(): TreeWalker | null {
+    if (this.walker === undefined) {
+      this.walker = attempt(() => (this.scope ? this.scope.ownerDocument.createTreeWalker(this.scope, 4 /* SHOW_TEXT */) : null), null);
+    }
+    return this.walker;
+  }
+
+  /**
+   * namedPieces(row, nameEl, exclude, this.plain(row)) for a name element inside the row, in one
+   * pass over the row's text nodes with the walker shared by all rows (a TreeWalker per row, and a
+   * second walk for the name, cost more than the walk itself at 500 rows). The name's pieces are
+   * the row's pieces whose text sits in the name element: the same groups textBlocks(nameEl)
+   * makes, since a group's text nodes share one parent.
+   */
+  namedPieces(row: Element, nameEl: Element | null, exclude: ReadonlySet<string>): { name: string | null; rest: string[] } {
+    const plain = this.plain(row);
+    const walker = plain ? this.textWalker() : null;
+    if (!walker) return namedPieces(row, nameEl, exclude, plain);
+    const rest: string[] = [];
+    let own: string[] | null = null;
+    let count = 0;
+    // Where the walk is relative to the name element: 0 before it, 1 in it, 2 past it.
+    let state = nameEl ? 0 : 2;
+    try {
+      if (skippedTag(row.tagName)) return namedPieces(row, nameEl, exclude, plain);
+      const leafName = nameEl !== null && nameEl.childElementCount === 0;
+      // The row's last text node: its last node in document order, or the text before that.
+      let last: Node = row;
+      for (let child = last.lastChild; child; child = child.lastChild) last = child;
+      let end: Node | null = null;
+      if (last.nodeType === 3) end = last;
+      else if (last !== row) {
+        walker.currentNode = last;
+        end = walker.previousNode();
+        if (end && !row.contains(end)) end = null;
+      }
+      if (end) {
+        walker.currentNode = row;
+        let parent: Node | null = null;
+        let text = '';
+        for (let node: Node | null = walker.nextNode(); ; node = walker.nextNode()) {
+          // A group of text nodes with one parent ends: it is one piece (at most 40 for the row).
+          const up = node ? node.parentNode : null;
+          if (up !== parent || !node) {
+            const piece = text ? pieceOf(text) : '';
+            if (piece) {
+              count++;
+              if (!exclude.has(piece)) rest.push(piece);
+              if (state < 2) {
+                if (parent === nameEl || (!leafName && parent !== null && nameEl!.contains(parent))) {
+                  state = 1;
+                  if (!own) own = [piece];
+                  else if (own.length < 5) own.push(piece);
+                } else if (state === 1) state = 2;
+              }
+              // 40 pieces: the rest of the row is not read, as textBlocks stops there.
+              if (count >= 40 && node) {
+                if (state < 2 && (!own || own.length < 5)) own = textBlocks(nameEl, 5, true);
+                break;
+              }
+            }
+            if (!node) break;
+            parent = up;
+            text = '';
+          }
+          if (text.length < 4000) text += node.nodeValue ?? '';
+          if (node === end) node = null;
+          if (!node) {
+            // The last group.
+            const piece = text ? pieceOf(text) : '';
+            if (piece) {
+              if (!exclude.has(piece)) rest.push(piece);
+              if (state < 2 && (parent === nameEl || (!leafName && parent !== null && nameEl!.contains(parent)))) {
+                if (!own) own = [piece];
+                else if (own.length < 5) own.push(piece);
+              }
+            }
+            break;
+          }
+        }
+      }
+    } catch {
+      return namedPieces(row, nameEl, exclude, plain);
+    }
+    if (!nameEl) return { name: null, rest };
+    if (!own) {
+      // No text in the name element, or an element outside the row.
+      if (!row.contains(nameEl)) return namedPieces(row, nameEl, exclude, plain);
+      return { name: '', rest };
+    }
+    for (const piece of own) {
+      const at = rest.indexOf(piece);
+      if (at >= 0) rest.splice(at, 1);
+    }
+    return { name: own.length === 1 ? own[0]! : own.join(' '), rest };
+  }
+
   /**
    * The row's time marks, as timeMarks(row) gives them: the texts of its first ten <time>/<abbr>
    * elements in document order and the datetime of its first time[datetime].
@@ -605,7 +762,7 @@ export class RowIndex {
     const marks = !times.length ? abbrs : !abbrs.length ? times : inDocumentOrder(times, abbrs);
     const labels = new Set<string>();
     for (let i = 0; i < marks.length && i < 10; i++) {
-      const text = cleanText(marks[i]!.textContent);
+      const text = clean(marks[i]!.textContent);
       if (text) labels.add(text);
     }
     const dated = times.find((el) => el.hasAttribute('datetime'));
@@ -652,7 +809,7 @@ function commonAncestor(rows: readonly Element[]): Element | null {
 export function namedPieces(
   row: Element,
   nameEl: Element | null,
-  exclude: Set<string>,
+  exclude: ReadonlySet<string>,
   plain = false,
 ): { name: string | null; rest: string[] } {
   const all = textBlocks(row, 40, plain).filter((t) => !exclude.has(t));

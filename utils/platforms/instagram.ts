@@ -11,7 +11,6 @@ import {
   isBold,
   makeRow,
   missingList,
-  namedPieces,
   STYLE_ROWS,
   q,
   qa,
@@ -142,7 +141,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const pieces = ctx.index.namedPieces(row, nameEl, labels);
   const texts = pieces.rest.filter((t) => !PRESENCE.test(t) && t !== alt);
   const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? altHandle ?? '';

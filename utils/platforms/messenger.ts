@@ -11,7 +11,6 @@ import {
   isBold,
   makeRow,
   missingList,
-  namedPieces,
   STYLE_ROWS,
   q,
   qa,
@@ -57,17 +56,36 @@ function threadIdOf(url: URL): string | null {
   return url.pathname.match(/\/t\/([\w.-]+)\/?$/)?.[1] ?? null;
 }
 
-// Section links ("Chats", "Inbox") of the messages navigation.
-const SECTION_LINKS = 'a[role="link"][href="/messages/t/"][aria-label], a[role="link"][href="/messages/"][aria-label], a[role="link"][href="/t/"][aria-label]';
+// Section links ("Chats", "Inbox") of the messages navigation: a[role="link"][aria-label] with one
+// of these hrefs.
+const SECTION_HREFS = new Set(['/messages/t/', '/messages/', '/t/']);
 // The Messenger button of the facebook.com top bar.
 const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]';
 
+/**
+ * The first ten section links: one single selector and the hrefs compared in script, as a list of
+ * three selectors over the whole page cost ~0.4 ms (~10 % of a 500-row read) against ~0.07 ms.
+ */
+function sectionLinks(doc: Document): Element[] {
+  const out: Element[] = [];
+  try {
+    const links = doc.querySelectorAll('a[role="link"][aria-label]');
+    for (let i = 0; i < links.length && out.length < 10; i++) {
+      if (SECTION_HREFS.has(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
+    }
+  } catch {
+    // A hostile page: no section links.
+  }
+  return out;
+}
+
 function readTotal(doc: Document): number | null {
+  const sections = sectionLinks(doc);
   return firstOf<number>([
     // Section links ("Chats", "Inbox") carry the count in their aria-label, any language
     // (facebook.com/messages 2024–2026, messenger.com 2021–2026).
     () => {
-      for (const link of qa(doc, SECTION_LINKS, 10)) {
+      for (const link of sections) {
         const n = parseCount(attr(link, 'aria-label'));
         if (n !== null) return n;
       }
@@ -85,7 +103,7 @@ function readTotal(doc: Document): number | null {
     // "(3) Messenger" / "(3) Messenger | Facebook".
     () => titleTotal(doc),
     // Last: the section links or the top-bar button are there and carry no number: nothing unread.
-    () => (q(doc, SECTION_LINKS) || q(doc, TOP_BAR_BUTTON) ? 0 : null),
+    () => (sections.length || q(doc, TOP_BAR_BUTTON) ? 0 : null),
   ]);
 }
 
@@ -139,13 +157,12 @@ interface RowContext {
 
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
   const href = attr(link, 'href');
-  const avatar = q<HTMLImageElement>(row, 'img[src]');
   const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // The name is the first span[dir="auto"] of the row (2019–2026, both hosts); an empty one stays
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const pieces = ctx.index.namedPieces(row, nameEl, labels);
   // A hidden "Unread message:" label before the preview marks an unread row, in any language
   // (2022–2026): a short piece ending with a colon, followed by the preview.
   let hiddenUnread = false;
@@ -177,7 +194,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
   ]);
 
-  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
+  // Without a thread link, a hash of name and avatar (the avatar is looked up only then).
+  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
   return makeRow({
     id,
     name,

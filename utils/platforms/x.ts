@@ -11,7 +11,6 @@ import {
   isBold,
   makeRow,
   missingList,
-  namedPieces,
   STYLE_ROWS,
   q,
   qa,
@@ -92,12 +91,7 @@ function rowElements(doc: Document): Element[] {
     firstOf<Element[]>([
       // Chat UI (2025–2026): rows data-testid="dm-conversation-item-<id>".
       // Parts of a row have test ids with the same prefix ("…-unread-badge"): keep the outermost.
-      () =>
-        nonEmpty(
-          qa(doc, '[data-testid^="dm-conversation-item-"]').filter(
-            (el) => !el.parentElement?.closest('[data-testid^="dm-conversation-item-"]'),
-          ),
-        ),
+      () => nonEmpty(outermost(qa(doc, '[data-testid^="dm-conversation-item-"]'))),
       // Legacy pane (2020–2025): data-testid="conversation".
       () => nonEmpty(qa(doc, '[data-testid="conversation"]')),
       // Without test ids: rows of the inbox timeline holding a thread link.
@@ -109,6 +103,22 @@ function rowElements(doc: Document): Element[] {
         ),
     ]) ?? []
   );
+}
+
+/**
+ * The matches that no other match contains. The list is in document order, so a match's enclosing
+ * match comes before it and is the last one kept: one contains() per match instead of a closest()
+ * that climbs to the document root for every row.
+ */
+function outermost(list: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let outer: Element | null = null;
+  for (const el of list) {
+    if (outer && attempt(() => outer!.contains(el), false)) continue;
+    out.push(el);
+    outer = el;
+  }
+  return out;
 }
 
 function nonEmpty<T>(list: T[]): T[] | null {
@@ -142,14 +152,13 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const testid = attr(row, 'data-testid');
   const link = rowLink(row, ctx.index) ?? (row.matches('a[href]') ? (row as HTMLAnchorElement) : null);
   const href = attr(link, 'href');
-  const avatar = q<HTMLImageElement>(row, 'img[src]');
 
   const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
   // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
   const nameEl = q(row, '[dir]');
-  const pieces = namedPieces(row, nameEl, labels, ctx.index.plain(row));
+  const pieces = ctx.index.namedPieces(row, nameEl, labels);
   const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
@@ -184,13 +193,14 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     },
   ]);
 
-  // Legacy cells have no link and no id: a hash of name and avatar, the same whichever thread is
-  // open. The selected cell (aria-selected="true") is the thread in the URL, which gives its link.
+  // Legacy cells have no link and no id: a hash of name and avatar (looked up only then), the same
+  // whichever thread is open. The selected cell (aria-selected="true") is the thread in the URL,
+  // which gives its link.
   const selected = () => attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
   const id =
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
-    hashId(name, attr(avatar, 'src'));
+    hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
   return makeRow({
     id,
     name,
