@@ -1,4 +1,4 @@
-import { LIMITS, type ThreadRow } from '../platforms/contract';
+import { emptyRead, LIMITS, type Contact, type InboxRead, type ThreadRow } from '../platforms/contract';
 import { absoluteUrl, cleanText, parseCount, titleCount, truncate } from './text';
 
 /**
@@ -826,3 +826,45 @@ export function namedPieces(
 
 /** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
 export const STYLE_ROWS = 300;
+
+/** The parts of a DM page an adapter reads; `assembleRead` puts them together the same way for each. */
+export interface PageParts {
+  /** Is this a DM page (list and threads), not the feed? On other pages only the total is read. */
+  isDmPage(url: URL): boolean;
+  /** The open thread's id from the URL, or null on the inbox. */
+  threadIdOf(url: URL): string | null;
+  readTotal(doc: Document): number | null;
+  readThreads(doc: Document, url: URL, now: number): ThreadRow[];
+  readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null;
+  findComposer(doc: Document): HTMLElement | null;
+}
+
+/**
+ * One read of a DM page: each part on its own (a part that throws costs only itself), and the
+ * parts expected here but not found named in `missing` for the health view.
+ */
+export function assembleRead(parts: PageParts, doc: Document, url: URL, now: number): InboxRead {
+  try {
+    const unreadTotal = attempt(() => parts.readTotal(doc), null);
+    if (!parts.isDmPage(url)) {
+      return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
+    }
+    const threads = attempt(() => parts.readThreads(doc, url, now), []);
+    const inThread = parts.threadIdOf(url) !== null;
+    const active = inThread ? attempt(() => parts.readActive(doc, url, threads), null) : null;
+    const composer = inThread ? attempt(() => parts.findComposer(doc), null) : null;
+    return {
+      unreadTotal,
+      threads,
+      active,
+      missing: missingList([
+        unreadTotal === null && 'unread total',
+        threads.length === 0 && 'conversation list',
+        inThread && !active && 'open conversation',
+        inThread && !composer && 'composer',
+      ]),
+    };
+  } catch {
+    return emptyRead(['page']);
+  }
+}

@@ -1,4 +1,4 @@
-import { emptyRead, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
+import { type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
 import { hashId, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
@@ -10,7 +10,6 @@ import {
   hasDot,
   isBold,
   makeRow,
-  missingList,
   STYLE_ROWS,
   q,
   qa,
@@ -27,6 +26,8 @@ import {
   rowUrl,
   type LinkBase,
   cleanText,
+  assembleRead,
+  type PageParts,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 
@@ -290,33 +291,15 @@ function findComposer(doc: Document): HTMLElement | null {
   ]);
 }
 
+const PAGE: PageParts = { isDmPage: isDmPage, threadIdOf, readTotal, readThreads, readActive, findComposer };
+
 export const x: PlatformAdapter = {
   id: 'x',
   label: 'X',
   matches: hostPatterns('x'),
   maxLength: PLATFORM_DM_LIMITS.x.max,
   read(doc, url, now = Date.now()): InboxRead {
-    try {
-      const unreadTotal = attempt(() => readTotal(doc), null);
-      if (!isDmPage(url)) return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
-      const threads = attempt(() => readThreads(doc, url, now), []);
-      const inThread = threadIdOf(url) !== null;
-      const active = inThread ? attempt(() => readActive(doc, url, threads), null) : null;
-      const composer = inThread ? attempt(() => findComposer(doc), null) : null;
-      return {
-        unreadTotal,
-        threads,
-        active,
-        missing: missingList([
-          unreadTotal === null && 'unread total',
-          threads.length === 0 && 'conversation list',
-          inThread && !active && 'open conversation',
-          inThread && !composer && 'composer',
-        ]),
-      };
-    } catch {
-      return emptyRead(['page']);
-    }
+    return assembleRead(PAGE, doc, url, now);
   },
   composer(doc) {
     return attempt(() => findComposer(doc), null);
