@@ -1,66 +1,12 @@
-import { z } from 'zod/mini';
+import { validConversations, validEvents, validPlatformStates } from '@/utils/inbox/records';
 import { getDb, type ConversationRecord, type EventRecord, type PlatformStateRecord } from '@/utils/db';
-import { contactSchema, LIMITS, platformIdSchema } from '@/utils/platforms/contract';
 import { PLATFORM_IDS, PLATFORM_LABELS, type PlatformId } from '@/utils/platforms/hosts';
 import type { SlaState } from '@/utils/inbox/queue';
 import { startOfDay } from '@/utils/inbox/actions';
 import { takeFirstRead, type RawInbox } from './firstRead';
 
-/**
- * What the popup reads from IndexedDB, checked on the way in: records read back from storage are
- * untrusted (an older version, a bug, a damaged profile). A damaged record is skipped and logged;
- * the others still show. zod/mini, the build the rest of the popup's schemas use, so the page
- * loads one zod; z.number() already refuses NaN and Infinity.
- */
-const epoch = z.number().check(z.minimum(0));
-const text = (max: number, min = 0) =>
-  min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
-
-const conversationSchema = z.looseObject({
-  key: text(LIMITS.id + 20, 3),
-  platform: platformIdSchema,
-  threadId: text(LIMITS.id, 1),
-  name: text(LIMITS.name),
-  snippet: z.optional(text(LIMITS.snippet * 4)),
-  url: z.optional(text(LIMITS.url)),
-  unread: z.boolean(),
-  lastFromMe: z.optional(z.boolean()),
-  muted: z.optional(z.boolean()),
-  time: z.optional(epoch),
-  firstSeen: epoch,
-  lastSeen: epoch,
-  waitingSince: z.nullable(epoch),
-  doneAt: z.optional(epoch),
-  snoozedUntil: z.optional(epoch),
-});
-
-const platformStateSchema = z.looseObject({
-  platform: platformIdSchema,
-  unreadTotal: z.nullable(z.int().check(z.minimum(0))),
-  unreadRows: z.int().check(z.minimum(0)),
-  lastSeen: epoch,
-  tabs: z.array(z.int()),
-  missing: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(LIMITS.missing)),
-  active: z.optional(z.nullable(contactSchema)),
-});
-
-const responseEventSchema = z.looseObject({
-  type: z.literal('response'),
-  at: epoch,
-  key: z.optional(text(LIMITS.id + 20)),
-});
-
-function keepValid<T>(rows: unknown[], schema: z.ZodMiniType<T>, what: string): T[] {
-  const out: T[] = [];
-  let skipped = 0;
-  for (const row of rows) {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) out.push(parsed.data);
-    else skipped++;
-  }
-  if (skipped) console.warn(`[DM Desk] skipped ${skipped} damaged ${what} record(s)`);
-  return out;
-}
+// Records are checked on the way in with the worker's own schemas (utils/inbox/records.ts): a
+// damaged record is skipped and logged, the others still show.
 
 export interface InboxData {
   conversations: ConversationRecord[];
@@ -89,13 +35,9 @@ async function readInbox(now: number): Promise<RawInbox> {
 export async function loadInbox(now = Date.now()): Promise<InboxData> {
   const raw = (await takeFirstRead()) ?? (await readInbox(now));
   return {
-    conversations: keepValid(raw.conversations, conversationSchema, 'conversation') as ConversationRecord[],
-    platforms: keepValid(raw.platforms, platformStateSchema, 'platform') as PlatformStateRecord[],
-    responsesToday: keepValid(
-      raw.events.filter((e) => (e as { type?: unknown } | null)?.type === 'response'),
-      responseEventSchema,
-      'event',
-    ),
+    conversations: validConversations(raw.conversations),
+    platforms: validPlatformStates(raw.platforms),
+    responsesToday: validEvents(raw.events.filter((e) => (e as { type?: unknown } | null)?.type === 'response')),
   };
 }
 

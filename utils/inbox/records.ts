@@ -1,56 +1,57 @@
-import { z } from 'zod';
+import { int, str, z } from '../schema';
 import { contactSchema, LIMITS, platformIdSchema } from '../platforms/contract';
 import type { ConversationRecord, EventRecord, PlatformStateRecord } from '../db';
 
 /**
- * Records read back from IndexedDB are checked before use (the database outlives any one version
+ * Records read back from IndexedDB are checked before use, by the worker and the pages alike
+ * (zod/mini, the build the content script and the popup load) (the database outlives any one version
  * of the code): a damaged record is skipped, never thrown on, so one bad row cannot blank a view.
  */
-const epoch = z.number().finite().min(0);
+const epoch = z.number().check(z.minimum(0)); // z.number() already refuses NaN and Infinity
 
 export const conversationRecordSchema = z.object({
-  key: z.string().min(1).max(LIMITS.id + 20),
+  key: str(LIMITS.id + 20, 1),
   platform: platformIdSchema,
-  threadId: z.string().min(1).max(LIMITS.id),
-  name: z.string().max(LIMITS.name),
-  handle: z.string().max(LIMITS.handle).optional(),
-  snippet: z.string().max(LIMITS.snippet).optional(),
-  url: z.string().max(LIMITS.url).optional(),
+  threadId: str(LIMITS.id, 1),
+  name: str(LIMITS.name),
+  handle: z.optional(str(LIMITS.handle)),
+  snippet: z.optional(str(LIMITS.snippet)),
+  url: z.optional(str(LIMITS.url)),
   unread: z.boolean(),
-  unreadCount: z.number().int().min(0).optional(),
-  lastFromMe: z.boolean().optional(),
-  muted: z.boolean().optional(),
-  time: epoch.optional(),
-  digest: z.string().max(40).optional(),
+  unreadCount: z.optional(int()),
+  lastFromMe: z.optional(z.boolean()),
+  muted: z.optional(z.boolean()),
+  time: z.optional(epoch),
+  digest: z.optional(str(40)),
   firstSeen: epoch,
   lastSeen: epoch,
-  waitingSince: epoch.nullable(),
-  doneAt: epoch.optional(),
-  snoozedUntil: epoch.optional(),
+  waitingSince: z.nullable(epoch),
+  doneAt: z.optional(epoch),
+  snoozedUntil: z.optional(epoch),
 });
 
 export const platformStateSchema = z.object({
   platform: platformIdSchema,
-  unreadTotal: z.number().int().min(0).nullable(),
-  unreadRows: z.number().int().min(0),
+  unreadTotal: z.nullable(int()),
+  unreadRows: int(),
   lastSeen: epoch,
-  tabs: z.array(z.number().int()).max(1000),
-  missing: z.array(z.string().max(100)).max(LIMITS.missing),
+  tabs: z.array(z.int()).check(z.maxLength(1000)),
+  missing: z.array(str(100)).check(z.maxLength(LIMITS.missing)),
   active: z.nullable(contactSchema),
-  url: z.string().max(LIMITS.url).optional(),
+  url: z.optional(str(LIMITS.url)),
 });
 
 export const eventRecordSchema = z.object({
-  id: z.number().int().optional(),
+  id: z.optional(z.int()),
   type: z.enum(['reply-used', 'response']),
   at: epoch,
   platform: z.optional(platformIdSchema),
-  key: z.string().optional(),
-  replyId: z.string().optional(),
-  start: epoch.optional(),
+  key: z.optional(z.string()),
+  replyId: z.optional(z.string()),
+  start: z.optional(epoch),
 });
 
-function keepValid<T>(schema: z.ZodType<T>, rows: readonly unknown[], what: string): T[] {
+function keepValid<T>(schema: z.ZodMiniType<T>, rows: readonly unknown[], what: string): T[] {
   const out: T[] = [];
   let skipped = 0;
   for (const row of rows) {
