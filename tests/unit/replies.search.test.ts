@@ -134,3 +134,14 @@ describe('words no reply has', () => {
     expect(t.search('zzzz qqqq', { now: NOW })).toEqual([]);
   });
 });
+
+describe('topK', () => {
+  it('gives the same first k as a full sort, ties included', async () => {
+    const { topK } = await import('@/utils/replies/search');
+    const items = Array.from({ length: 500 }, (_, i) => ({ v: (i * 7919) % 97, i }));
+    const order = (a: { v: number; i: number }, b: { v: number; i: number }) => a.v - b.v || a.i - b.i;
+    for (const k of [1, 5, 20, 100, 600]) {
+      expect(topK(items, k, order)).toEqual([...items].sort(order).slice(0, k));
+    }
+  });
+});

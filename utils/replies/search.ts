@@ -60,6 +60,25 @@ const field = (text: string, weight: number) => {
 /** Field weights: a match in the shortcut or title says more than one in the body. */
 const WEIGHTS = { shortcut: 3, title: 2, tags: 1.5, body: 1 } as const;
 
+/**
+ * The `k` smallest items by `compare`, in order, without sorting them all: a short query matches
+ * most of a large library, and only a screenful is shown.
+ */
+export function topK<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return [...items].sort(compare).slice(0, k);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && compare(item, best[i - 1]!) < 0) {
+      if (i < k) best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = item;
+  }
+  return best;
+}
+
 export function createReplySearch(replies: readonly Reply[]): ReplySearch {
   // Everything a keystroke needs is prepared once per list.
   const byTitle = [...replies].sort((a, b) => a.title.localeCompare(b.title));
@@ -139,7 +158,7 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
     scoped: number;
     score: number;
   }
-  let last: { raw: string; q: string; platform: PlatformId | undefined; matched: Entry[] } | null = null;
+  let last: { raw: string; q: string; platform: PlatformId | undefined; matched: Entry[]; wordTerms: string[] } | null = null;
   const order = (a: Hit, b: Hit) => b.tier - a.tier || b.scoped - a.scoped || b.score - a.score || a.entry.titleRank - b.entry.titleRank;
 
   return {
@@ -158,9 +177,23 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
       const bare = raw.replace(/^[/;:.]+/, '');
       const terms = tokens(q);
       const hits: Hit[] = [];
-      // Typing narrows: whatever matches "thanks f" also matched "thanks ", so a query that extends
-      // the previous one (same platform) only re-checks the previous matches.
-      const pool = last && last.platform === platform && raw.startsWith(last.raw) && q.startsWith(last.q) ? last.matched : entries;
+      // Words no reply has ("for" in "thanks for your order") are dropped up front, and what the
+      // other words match ranks as the weakest tier; a binary search in the vocabulary tells.
+      const known = terms.filter(knownPrefix);
+      const partial = known.length < terms.length;
+      const wordTerms = partial ? known : terms;
+      const wordTier = partial ? Tier.Fuzzy : Tier.Word;
+      // Typing narrows: whatever matches "thanks fo" also matched "thanks f", so a query that
+      // extends the previous one (same platform, its words refining the previous words) only
+      // re-checks the previous matches.
+      const narrows =
+        !!last &&
+        last.platform === platform &&
+        raw.startsWith(last.raw) &&
+        q.startsWith(last.q) &&
+        last.wordTerms.length <= wordTerms.length &&
+        last.wordTerms.every((t, i) => wordTerms[i]!.startsWith(t));
+      const pool = narrows ? last!.matched : entries;
       const matched: Entry[] = [];
       for (const entry of pool) {
         if (!usable(entry.reply, platform)) continue;
@@ -170,10 +203,10 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
           tier = Tier.ShortcutPrefix;
         } else if (q && entry.title.startsWith(q)) {
           tier = Tier.TitlePrefix;
-        } else if (terms.length) {
-          const words = wordScore(entry, terms);
+        } else if (wordTerms.length) {
+          const words = wordScore(entry, wordTerms);
           if (words > 0) {
-            tier = Tier.Word;
+            tier = wordTier;
             score = words;
           }
         }
@@ -182,20 +215,7 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
           hits.push({ entry, tier, scoped: scoped(entry.reply, platform), score: score * usageBoost(entry.reply, now) });
         }
       }
-      last = { raw, q, platform, matched };
-      if (hits.length === 0 && terms.length > 1) {
-        // No reply has every word: drop the words no reply has ("thanks for your order" in a
-        // library without "for") and match the rest, ranked as the weakest tier.
-        last = null; // the next keystroke cannot narrow from an empty set
-        const known = terms.filter(knownPrefix);
-        if (known.length && known.length < terms.length) {
-          for (const entry of entries) {
-            if (!usable(entry.reply, platform)) continue;
-            const score = wordScore(entry, known);
-            if (score > 0) hits.push({ entry, tier: Tier.Fuzzy, scoped: scoped(entry.reply, platform), score: score * usageBoost(entry.reply, now) });
-          }
-        }
-      }
+      last = { raw, q, platform, matched, wordTerms };
       // Typos: only terms long enough to judge that start no word anywhere go to fuzzy matching.
       let unknown = hits.length < limit ? terms.filter((t) => t.length >= 4 && !knownPrefix(t)) : [];
       if (hits.length < limit && !unknown.length && terms.length === 1 && terms[0]!.length >= 4) unknown = terms;
@@ -207,7 +227,7 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
           hits.push({ entry, tier: Tier.Fuzzy, scoped: scoped(entry.reply, platform), score: result.score * usageBoost(entry.reply, now) });
         }
       }
-      return hits.sort(order).slice(0, limit).map((h) => h.entry.reply);
+      return topK(hits, limit, order).map((h) => h.entry.reply);
     },
   };
 }
