@@ -1,7 +1,7 @@
+import { esc } from '../html-escape';
 /** A LinkedIn messaging page (2019–2026 list markup, thread links) with `rows` conversations. */
 export const url: string = 'https://www.linkedin.com/messaging/thread/2-R0VOLTA=/';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Ana López', 'Sam 🚀 Patel', 'محمد علي', 'Léa Fischer', 'Ben Okafor', 'יעל כהן', 'Dr. Priya Nair', 'Acme Talent Team'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '{{first_name}} &amp; <b>bold</b>'];
 

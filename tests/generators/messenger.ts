@@ -1,3 +1,4 @@
+import { esc } from '../html-escape';
 /**
  * A realistic facebook.com/messages inbox (2026 markup, see
  * tests/fixtures/messenger/facebook-current-thread.html) with any number of rows. `hostile` puts
@@ -15,9 +16,6 @@ const HOSTILE = [
   '\u202Egnp.exe \u200B\u2066x\u2069',
 ];
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export function generateInbox({ rows, unreadEvery = 3, hostile = false }: { rows: number; unreadEvery?: number; hostile?: boolean }): string {
   const items: string[] = [];

@@ -1,7 +1,7 @@
+import { esc } from '../html-escape';
 /** A Snapchat for web page (www.snapchat.com/web, Friends Feed list) with `rows` chats after the friend carousel. */
 export const url: string = 'https://www.snapchat.com/web';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Ana López', 'Ben 🏄', 'محمد علي', 'Chloé', 'Team Snapchat', 'Jo', 'Kai ✨', 'Lina'];
 const READ_STATUS = ['Received', 'Opened', 'Delivered', 'Sent'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '<iframe src=javascript:alert(1)>'];

@@ -1,7 +1,7 @@
+import { esc } from '../html-escape';
 /** A TikTok messages page (2026 dm-new-* markup) with `rows` conversations. */
 export const url: string = 'https://www.tiktok.com/messages?lang=en';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Ana López ✨', 'kai.music', 'ليلى', 'Creators Club 🎬', 'Sofía Ramírez', 'noah_b', 'Jonas Müller', 'Café Luna ☕'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '<svg onload=alert(1)>'];
 

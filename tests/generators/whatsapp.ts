@@ -1,7 +1,7 @@
+import { esc } from '../html-escape';
 /** A WhatsApp Web page (2024–2026 markup: role=listitem rows, no test ids) with `rows` chats. */
 export const url: string = 'https://web.whatsapp.com/';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const NAMES = ['Mamá ❤️', 'Ana López', 'محمد علي', '+1 (555) 010-', 'Family 🏡', 'José García', 'Tienda Sol', 'Priya'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '<a href="javascript:alert(1)">x</a>'];
 

@@ -1,3 +1,4 @@
+import { esc } from '../html-escape';
 /**
  * A realistic x.com Chat inbox (2026 markup, see tests/fixtures/x/chat-current-thread.html) with
  * any number of rows. `hostile` puts markup and script-like text in names and snippets, a
@@ -14,9 +15,6 @@ const HOSTILE = [
   '\u202Egnp.exe \u200B\u2066x\u2069',
 ];
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export function generateInbox({ rows, unreadEvery = 3, hostile = false }: { rows: number; unreadEvery?: number; hostile?: boolean }): string {
   const items: string[] = [];
