@@ -9,6 +9,11 @@ import type { InboxRead } from '@/utils/platforms/contract';
  *
  * A timer, not requestAnimationFrame, paces the reads: frames stop in background tabs, and a DM
  * tab in the background is exactly the one whose badge must stay current.
+ *
+ * While a read is pending the observer is disconnected: the read will see every change made until
+ * it runs, so the records of a storm would only be built to be thrown away (on a page applying
+ * thousands of changes a second, building them costs the page as much as everything else DM Desk
+ * does). It observes again right after the read, in the same task, so no change slips between.
  */
 export interface WatcherOptions {
   doc: Document;
@@ -23,6 +28,16 @@ export interface WatcherOptions {
    * within one even mid-storm, while an isolated change is read within `minInterval`.
    */
   maxInterval?: number;
+  /**
+   * During a storm, the largest share of the page's time DM Desk's reads may take: a read that
+   * cost c ms is followed by at least c / maxShare ms (0.003 → a 10 ms read of a 500-row inbox
+   * churning non-stop waits 3.3 s; a 1 ms read of a small one still waits only `maxInterval`).
+   * A page whose every row changes every second would otherwise pay for a full read four
+   * times a second; the badge then lags by that gap, never by more than `stormCeiling`.
+   */
+  maxShare?: number;
+  /** The longest gap between reads of a storming page, in ms. */
+  stormCeiling?: number;
   now?: () => number;
   /** Mutations only inside such nodes (DM Desk's own overlay, the composer) schedule nothing. */
   ignore?: (node: Node) => boolean;
@@ -71,15 +86,34 @@ export const WATCHED_ATTRIBUTES = [
   'datetime',
 ];
 
-/** Relative times drift every minute; compare them coarsely so drift alone sends nothing. */
-function fingerprint(read: InboxRead, url: string): string {
-  return JSON.stringify([
-    url,
-    read.unreadTotal,
-    read.active,
-    read.missing,
-    read.threads.map((t) => ({ ...t, time: t.time === undefined ? undefined : Math.round(t.time / 600_000) })),
-  ]);
+/** Relative times drift every minute; they are compared coarsely (10 minutes) so drift alone sends nothing. */
+const TIME_GRAIN = 600_000;
+
+function sameValues(a: object | null, b: object | null, timeKey?: string): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const key of ka) {
+    const va = (a as Record<string, unknown>)[key];
+    const vb = (b as Record<string, unknown>)[key];
+    if (va === vb) continue;
+    if (key !== timeKey || typeof va !== 'number' || typeof vb !== 'number') return false;
+    if (Math.round(va / TIME_GRAIN) !== Math.round(vb / TIME_GRAIN)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two reads say the same (rows' times to the nearest ten minutes). A field-by-field walk:
+ * cheaper than serialising both, which at 500 rows cost as much as a tenth of the read.
+ */
+export function sameRead(a: InboxRead, b: InboxRead): boolean {
+  if (a.unreadTotal !== b.unreadTotal || a.threads.length !== b.threads.length) return false;
+  if (a.missing.length !== b.missing.length || a.missing.some((m, i) => m !== b.missing[i])) return false;
+  if (!sameValues(a.active, b.active)) return false;
+  for (let i = 0; i < a.threads.length; i++) if (!sameValues(a.threads[i]!, b.threads[i]!, 'time')) return false;
+  return true;
 }
 
 export function startWatcher({
@@ -88,6 +122,8 @@ export function startWatcher({
   report,
   minInterval = 250,
   maxInterval = 750,
+  maxShare = 0.003,
+  stormCeiling = 4000,
   now = () => Date.now(),
   ignore = irrelevant,
 }: WatcherOptions): Watcher {
@@ -95,8 +131,10 @@ export function startWatcher({
   let lastRead = -Infinity;
   let gap = minInterval;
   let busyStreak = 0;
-  let lastSent = '';
+  let lastSent: { read: InboxRead; url: string } | null = null;
   let reads = 0;
+  /** What the last read and its report cost, in ms. */
+  let cost = 0;
   let stopped = false;
   const view = doc.defaultView;
 
@@ -105,6 +143,15 @@ export function startWatcher({
     if (stopped) return;
     lastRead = now();
     reads++;
+    try {
+      readAndReport();
+    } finally {
+      cost = Math.max(0, now() - lastRead);
+      if (!stopped) observe();
+    }
+  };
+
+  const readAndReport = () => {
     try {
       view?.performance?.mark?.(READ_MARK);
     } catch {
@@ -117,9 +164,8 @@ export function startWatcher({
       return; // adapters never throw; if one does, the next mutation tries again
     }
     const url = doc.location?.href ?? '';
-    const print = fingerprint(result, url);
-    if (print === lastSent) return;
-    lastSent = print;
+    if (lastSent && lastSent.url === url && sameRead(lastSent.read, result)) return;
+    lastSent = { read: result, url };
     report(result, url);
   };
 
@@ -128,9 +174,12 @@ export function startWatcher({
     const sinceRead = now() - lastRead;
     if (sinceRead > maxInterval) busyStreak = 0; // quiet since the last read
     else if (sinceRead < gap) busyStreak++; // mutating again right after a read
-    // Three busy windows in a row make a storm: back off, doubling up to maxInterval.
+    // Three busy windows in a row make a storm: back off, doubling up to maxInterval, and
+    // further when the reads are costly, so they keep to maxShare of the time.
     gap = Math.min(maxInterval, minInterval * 2 ** Math.max(0, busyStreak - 2));
+    if (busyStreak >= 3) gap = Math.max(gap, Math.min(stormCeiling, cost / maxShare));
     timer = setTimeout(run, Math.max(0, lastRead + gap - now()));
+    observer.disconnect(); // the read will see everything until it runs
   };
 
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
@@ -143,12 +192,14 @@ export function startWatcher({
     }
   });
   // Title changes ("(3) Instagram") are mutations of <title>, covered by the subtree.
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributeFilter: WATCHED_ATTRIBUTES,
-  });
+  const observe = () =>
+    observer.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+  observe();
 
   // SPA navigation: history traversal, and the Navigation API's navigate event for pushState
   // (Chromium 102+; content scripts see the page's same-document navigations).

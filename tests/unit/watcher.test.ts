@@ -248,4 +248,88 @@ describe('startWatcher', () => {
     expect(reads).toBe(2);
     expect(reports).toHaveLength(1);
   });
+
+  it('while a read is pending, the page builds no mutation records for it; it observes again right after the read', async () => {
+    // Count the records the watcher's observer receives.
+    let delivered = 0;
+    const Real = window.MutationObserver;
+    class Counting extends Real {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          delivered += records.length;
+          callback(records, observer);
+        });
+      }
+    }
+    window.MutationObserver = Counting;
+    try {
+      start({ minInterval: 250 });
+    } finally {
+      window.MutationObserver = Real;
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    const list = document.getElementById('list')!;
+    list.appendChild(document.createElement('li')); // schedules the next read
+    await flush();
+    expect(delivered).toBe(1);
+    for (let i = 0; i < 200; i++) {
+      total = i;
+      list.appendChild(document.createElement('li'));
+      await flush();
+    }
+    expect(delivered).toBe(1); // 200 changes while the read was pending: no records
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(199); // the read saw the last of them
+    total = 500;
+    list.appendChild(document.createElement('li'));
+    await flush();
+    expect(delivered).toBe(2); // observing again
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(500);
+  });
+
+  it('in a storm, costly reads are spaced to keep within maxShare of the time, never past stormCeiling', async () => {
+    let cost = 40; // ms each read takes (moves the fake clock)
+    watcher = startWatcher({
+      doc: document,
+      read: () => {
+        reads++;
+        vi.setSystemTime(Date.now() + cost);
+        return { unreadTotal: total, threads: [], active: null, missing: [] };
+      },
+      report: (read, url) => reports.push({ read, url }),
+      minInterval: 100,
+      maxInterval: 400,
+      maxShare: 0.02, // 40 ms → 2,000 ms apart
+      stormCeiling: 3000,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    const list = document.getElementById('list')!;
+    const times: number[] = [];
+    let last = reads;
+    const churn = async (ms: number) => {
+      for (let t = 0; t < ms; t += 20) {
+        total++;
+        list.setAttribute('class', `tick-${total}`);
+        await flush();
+        await vi.advanceTimersByTimeAsync(20);
+        if (reads !== last) times.push(Date.now()), (last = reads);
+      }
+    };
+    await churn(10_000);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // The first reads come at the usual pace; once it is a storm, 2 s apart (+ the read itself).
+    expect(gaps[0]).toBeLessThan(400);
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(2000);
+    expect(gaps.at(-1)).toBeLessThanOrEqual(2000 + 40 + 40);
+    expect(reports.at(-1)!.read.unreadTotal).toBeGreaterThan(total - 150); // still following
+    // A costlier read never pushes the gap past the ceiling.
+    cost = 200; // → 10 s by maxShare, capped at 3 s
+    times.length = 0;
+    await churn(12_000);
+    const capped = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.max(...capped)).toBeLessThanOrEqual(3000 + 200 + 40);
+    expect(capped.at(-1)).toBeGreaterThanOrEqual(3000);
+  });
 });
