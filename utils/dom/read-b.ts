@@ -59,7 +59,11 @@ export function avatarKey(img: Element | null | undefined, options: { pathOnly?:
   if (!img) return '';
   const src = img.getAttribute('src') ?? '';
   if (!src || src.startsWith('data:') || src.startsWith('blob:')) return '';
-  const bare = src.split(/[?#]/)[0]!;
+  // The part before the first "?" or "#" (as src.split(/[?#]/)[0], without a regular expression).
+  const query = src.indexOf('?');
+  const hash = src.indexOf('#');
+  const end = query < 0 ? hash : hash < 0 ? query : Math.min(query, hash);
+  const bare = end < 0 ? src : src.slice(0, end);
   // CDN shards change between loads (TikTok p16-sign-va / p77-sign-sg): keep the path alone.
   return (options.pathOnly ? bare.replace(/^[a-z]+:\/\/[^/]+/i, '') : bare).slice(0, 500);
 }
@@ -192,20 +196,11 @@ export function all(root: ParentNode | null | undefined, selector: string): Arra
 }
 
 /**
- * A row id from its name and avatar (hashId of the name and avatarKey of the image), kept between
- * reads: both are pure in (name, src), and the hash walks every character.
+ * A row id from its name and avatar: hashId of the name and avatarKey of the image. Computed on
+ * every read (a memo kept between reads would make later reads look cheaper than a changed page's).
  */
-const rowIds = new Map<string, string>();
 export function rowId(name: string, img: Element | null | undefined, options: { pathOnly?: boolean } = {}): string {
-  const src = img?.getAttribute('src') ?? '';
-  const key = `${options.pathOnly ? 1 : 0}\u0001${name}\u0001${src}`;
-  let id = rowIds.get(key);
-  if (id === undefined) {
-    id = hashId(name, avatarKey(img, options));
-    if (rowIds.size > 5000) rowIds.clear();
-    rowIds.set(key, id);
-  }
-  return id;
+  return hashId(name, avatarKey(img, options));
 }
 
 /** The indexed row holding `element` (its nearest indexed ancestor), or undefined. */

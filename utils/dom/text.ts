@@ -107,11 +107,12 @@ export function toAsciiDigits(value: string): string {
 
 /** A short stable id from strings (FNV-1a, 32-bit, base 36), for rows without a thread link. */
 export function hashId(...parts: (string | null | undefined)[]): string {
+  // FNV-1a of the parts joined by U+0001 (missing parts as ''), without building the joined string.
   let hash = 0x811c9dc5;
-  const input = parts.map((part) => part ?? '').join('\u0001');
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) hash = Math.imul(hash ^ 1, 0x01000193);
+    const part = parts[p] ?? '';
+    for (let i = 0; i < part.length; i++) hash = Math.imul(hash ^ part.charCodeAt(i), 0x01000193);
   }
   return `h${(hash >>> 0).toString(36)}`;
 }

@@ -28,6 +28,7 @@ import {
   cleanText,
   assembleRead,
   type PageParts,
+  closestRole,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 
@@ -89,13 +90,16 @@ function readTotal(doc: Document): number | null {
   ]);
 }
 
+// The row is the list item around the link (role="listitem" 2023–2026, role="row" 2021–2022, or an li).
+const ROW_ROLES = ['listitem', 'row'];
+
 /** Rows with a thread link (2020–2026) or, without links, list items of the chat list. */
 function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | null }[] {
   const links = qa<HTMLAnchorElement>(doc, 'a[href*="/direct/t/"]');
   if (links.length) {
     return links.map((link) => ({
       // The row is the list item around the link (role="listitem" 2023–2026, role="row" 2021–2022).
-      row: attempt(() => link.closest('[role="listitem"], [role="row"], li'), null) ?? link,
+      row: attempt(() => closestRole(link, ROW_ROLES, 'li'), null) ?? link,
       link,
     }));
   }
@@ -170,17 +174,21 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   ]);
 
   const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
-  return makeRow({
-    id,
-    name,
-    handle: altHandle ?? parts.handle,
-    snippet,
-    unread,
-    lastFromMe,
-    time,
-    url: rowUrl(href, ctx.site),
-    muted,
-  });
+  // Name, handle and snippet are text pieces (or slices of one): already clean.
+  return makeRow(
+    {
+      id,
+      name,
+      handle: altHandle ?? parts.handle,
+      snippet,
+      unread,
+      lastFromMe,
+      time,
+      url: rowUrl(href, ctx.site),
+      muted,
+    },
+    true,
+  );
 }
 
 /** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */

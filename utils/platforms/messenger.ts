@@ -28,6 +28,7 @@ import {
   cleanText,
   assembleRead,
   type PageParts,
+  closestRole,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 
@@ -120,6 +121,9 @@ function listRoot(doc: Document): ParentNode {
   );
 }
 
+// A thread link's row: [role="row"] (2022–2026), else a list item (role or li).
+const ROW_ROLES = ['row', 'listitem'];
+
 function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | null }[] {
   const root = listRoot(doc);
   const out: { row: Element; link: HTMLAnchorElement | null }[] = [];
@@ -130,7 +134,7 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
   // Rows hold a link to the thread; the row is its [role="row"] (2022–2026) or list item.
   for (const link of qa<HTMLAnchorElement>(root, 'a[href*="/t/"]')) {
     if (!THREAD_HREF.test(attr(link, 'href'))) continue;
-    out.push({ row: attempt(() => link.closest('[role="row"], [role="listitem"], li'), null) ?? link, link });
+    out.push({ row: attempt(() => closestRole(link, ROW_ROLES, 'li'), null) ?? link, link });
   }
   return out;
 }
@@ -197,16 +201,20 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 
   // Without a thread link, a hash of name and avatar (the avatar is looked up only then).
   const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
-  return makeRow({
-    id,
-    name,
-    snippet,
-    unread,
-    lastFromMe,
-    time: markedTime(marks, ctx.now, ctx.parse) ?? parts.time,
-    url: rowUrl(href, ctx.site),
-    muted,
-  });
+  // Name, handle and snippet are text pieces (or slices of one): already clean.
+  return makeRow(
+    {
+      id,
+      name,
+      snippet,
+      unread,
+      lastFromMe,
+      time: markedTime(marks, ctx.now, ctx.parse) ?? parts.time,
+      url: rowUrl(href, ctx.site),
+      muted,
+    },
+    true,
+  );
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {

@@ -202,18 +202,22 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     threadIdOfHref(href) ??
     (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
     hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
-  return makeRow({
-    id,
-    name,
-    handle: parts.handle,
-    snippet,
-    unread,
-    unreadCount,
-    lastFromMe,
-    time,
-    url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.site) ?? (ctx.openId && selected() ? threadUrl(ctx.openId, ctx.site) : undefined),
-    muted,
-  });
+  // Name, handle and snippet are text pieces (or slices of one): already clean.
+  return makeRow(
+    {
+      id,
+      name,
+      handle: parts.handle,
+      snippet,
+      unread,
+      unreadCount,
+      lastFromMe,
+      time,
+      url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.site) ?? (ctx.openId && selected() ? threadUrl(ctx.openId, ctx.site) : undefined),
+      muted,
+    },
+    true,
+  );
 }
 
 /** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
