@@ -21,6 +21,8 @@ export interface QueueListHandle {
 
 export interface QueueListProps {
   items: readonly QueueItem[];
+  /** aria-rowcount: the queue's length, or -1 while only its beginning is known (default: items). */
+  rowCount?: number;
   label: string;
   onOpen(item: QueueItem): void;
   onDone(item: QueueItem): void;
@@ -37,7 +39,7 @@ export interface QueueListProps {
  * Virtualised with @tanstack/react-virtual: only the rows in view (plus a few) are in the DOM.
  */
 export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function QueueList(
-  { items, label, onOpen, onDone, onSnooze, snoozeOpenFor = null, onEmptied },
+  { items, rowCount = items.length, label, onOpen, onDone, onSnooze, snoozeOpenFor = null, onEmptied },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -177,7 +179,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
       className="queue"
       role="grid"
       aria-label={label}
-      aria-rowcount={items.length}
+      aria-rowcount={rowCount}
       aria-colcount={COLUMNS}
       aria-describedby="queue-keys"
       // When the active row is scrolled out of the DOM, the grid itself keeps the tab stop.
