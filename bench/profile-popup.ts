@@ -12,6 +12,7 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
 
 const RUNS = Number(process.env.RUNS ?? 6);
+const BUCKET = Number(process.env.BUCKET ?? 20);
 
 async function main() {
   const ext = await launchExtension();
@@ -31,12 +32,12 @@ async function main() {
         const w = window as unknown as Record<string, unknown>;
         w.__markDocStart = function __markDocStart() {
           let x = 0;
-          for (let i = 0; i < 3e6; i++) x = (x + i) | 0;
+          for (let i = 0; i < 3e5; i++) x = (x + i) | 0;
           w.__sink = x;
         };
         w.__markFirstRow = function __markFirstRow() {
           let x = 0;
-          for (let i = 0; i < 3e6; i++) x = (x + i) | 0;
+          for (let i = 0; i < 3e5; i++) x = (x + i) | 0;
           w.__sink = x;
         };
         (w.__markDocStart as () => void)();
@@ -96,15 +97,15 @@ async function main() {
           byFn.set(fn, (byFn.get(fn) ?? 0) + us / 1000);
           byUrl.set(url, (byUrl.get(url) ?? 0) + us / 1000);
           if (url !== '(native)' && !firstSeen.has(url)) firstSeen.set(url, (ts - t0) / 1000);
-          const b = Math.floor((ts - t0) / 20_000) * 20;
+          const b = Math.floor((ts - t0) / (BUCKET * 1000)) * BUCKET;
           const m = buckets.get(b) ?? new Map<string, number>();
-          const label = url === '(native)' ? n.callFrame.functionName : url;
+          const label = process.env.BY_FN ? `${n.callFrame.functionName || '(anon)'}@${url.slice(0, 6)}:${n.callFrame.lineNumber}` : url === '(native)' ? n.callFrame.functionName : url;
           m.set(label, (m.get(label) ?? 0) + us / 1000);
           buckets.set(b, m);
         }
         console.log(`    profile window ${((t1 - t0) / 1000).toFixed(0)} ms; scripts first seen:`, [...firstSeen].map(([u, v]) => `${u}@${v.toFixed(0)}`).join(' '));
         for (const [b, m] of [...buckets].sort((a, b) => a[0] - b[0]))
-          console.log(`    ${String(b).padStart(4)}ms: ` + [...m].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
+          console.log(`    ${String(b).padStart(4)}ms: ` + [...m].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TOP ?? 4)).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
       }
       await page.close();
     }

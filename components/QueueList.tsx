@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import type { QueueItem } from '@/utils/inbox/queue';
 import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
 import { PlatformMark } from './PlatformMark';
@@ -11,6 +11,22 @@ export const ROW_HEIGHT = 56;
 const VIEW_HEIGHT = 340;
 const COLUMNS = 4; // conversation, Open, Done, Snooze
 const PAGE = 6;
+
+/**
+ * The scroll box's size, from a ResizeObserver only. The library's default also reads the size at
+ * once, as the list mounts: that forces the browser to lay the whole page out in the middle of
+ * React's commit (the popup's first layout, the costliest step of its first rows in the profile),
+ * and lays it out again before the paint. The observer reports the size after the browser's own
+ * layout, before that paint; until then the first window comes from `initialRect`.
+ */
+export function observeRectAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  const element = instance.scrollElement;
+  const ResizeObserverImpl = instance.targetWindow?.ResizeObserver;
+  if (!element || !ResizeObserverImpl) return observeElementRect(instance, cb); // measures at once
+  const observer = new ResizeObserverImpl(() => cb({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 
 export interface QueueListHandle {
   /** `key` is about to leave the list: keep keyboard focus in the list on the row that takes its place. */
@@ -62,6 +78,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
     overscan: 6,
     getItemKey,
     initialRect: { width: 0, height: VIEW_HEIGHT },
+    observeElementRect: observeRectAfterLayout,
   });
 
   const cellSelector = (index: number, col: number) => `[data-cell="${index}:${col}"]`;
