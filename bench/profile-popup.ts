@@ -103,6 +103,26 @@ async function main() {
           m.set(label, (m.get(label) ?? 0) + us / 1000);
           buckets.set(b, m);
         }
+        if (process.env.STACK_OF) {
+          const parent = new Map<number, number>();
+          for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+          const chains = new Map<string, number>();
+          for (let s = 0; s < profile.samples.length; s++) {
+            const ts = times[s]!;
+            if (ts < t0 || ts > t1) continue;
+            let id: number | undefined = profile.samples[s]!;
+            if (name(id) !== process.env.STACK_OF) continue;
+            const chain: string[] = [];
+            while (id !== undefined && chain.length < 14) {
+              const f = nodes.get(id)!.callFrame;
+              chain.push(`${f.functionName || '(anon)'}@${f.url.split('/').pop()?.slice(0, 6)}:${f.lineNumber}`);
+              id = parent.get(id);
+            }
+            const k = chain.join(' < ');
+            chains.set(k, (chains.get(k) ?? 0) + ((times[s + 1] ?? ts) - ts) / 1000);
+          }
+          for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`    ${v.toFixed(1)} ms: ${k}`);
+        }
         console.log(`    profile window ${((t1 - t0) / 1000).toFixed(0)} ms; scripts first seen:`, [...firstSeen].map(([u, v]) => `${u}@${v.toFixed(0)}`).join(' '));
         for (const [b, m] of [...buckets].sort((a, b) => a[0] - b[0]))
           console.log(`    ${String(b).padStart(4)}ms: ` + [...m].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TOP ?? 4)).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));

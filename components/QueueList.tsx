@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import type { QueueItem } from '@/utils/inbox/queue';
 import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
 import { PlatformMark } from './PlatformMark';
@@ -26,6 +26,26 @@ export function observeRectAfterLayout(instance: Virtualizer<HTMLDivElement, Ele
   const observer = new ResizeObserverImpl(() => cb({ width: element.clientWidth, height: element.clientHeight }));
   observer.observe(element, { box: 'content-box' });
   return () => observer.disconnect();
+}
+
+const scrolledBoxes = new WeakSet<Element>();
+
+/**
+ * Scrolls the box, except for the library's first write as the list mounts, which puts a new box
+ * at offset 0 where it already is: that write (element.scrollTo) forces a whole-page layout in
+ * the middle of React's commit, which the profile of the popup's first rows showed at 5-25 ms.
+ */
+export function scrollAfterMount(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<HTMLDivElement, Element>,
+) {
+  const element = instance.scrollElement;
+  if (element && !scrolledBoxes.has(element)) {
+    scrolledBoxes.add(element);
+    if (offset === 0 && !options.adjustments) return;
+  }
+  elementScroll(offset, options, instance);
 }
 
 export interface QueueListHandle {
@@ -79,6 +99,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
     getItemKey,
     initialRect: { width: 0, height: VIEW_HEIGHT },
     observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterMount,
   });
 
   const cellSelector = (index: number, col: number) => `[data-cell="${index}:${col}"]`;

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { closeDb, DB_NAME, getDb, type ConversationRecord } from '@/utils/db';
 import { startFirstRead, takeFirstRead } from '@/components/firstRead';
 import { useReloadingStore } from '@/components/useInbox';
-import { observeRectAfterLayout } from '@/components/QueueList';
+import { observeRectAfterLayout, scrollAfterMount } from '@/components/QueueList';
 import { PopupApp } from '@/entrypoints/popup/PopupApp';
 import { markDone } from '@/utils/inbox/actions';
 
@@ -151,5 +151,21 @@ describe('queue list size', () => {
     report(); // the browser laid the page out
     expect(cb).toHaveBeenCalledWith({ width: 200, height: 300 });
     expect(typeof stop).toBe('function');
+  });
+
+  it('skips only the mount-time write of offset 0 to a new box; every other scroll goes through', () => {
+    const box = document.createElement('div');
+    const scrollTo = vi.fn();
+    box.scrollTo = scrollTo as never;
+    const instance = { scrollElement: box, options: { horizontal: false, isRtl: false } } as never;
+    scrollAfterMount(0, {}, instance); // the library's write as the list mounts
+    expect(scrollTo).not.toHaveBeenCalled();
+    scrollAfterMount(0, {}, instance); // later: back to the top
+    scrollAfterMount(560, { behavior: 'auto' }, instance);
+    expect(scrollTo.mock.calls.map(([o]) => o)).toEqual([{ top: 0, behavior: undefined }, { top: 560, behavior: 'auto' }]);
+    const other = document.createElement('div');
+    other.scrollTo = vi.fn() as never;
+    scrollAfterMount(300, {}, { scrollElement: other, options: { horizontal: false, isRtl: false } } as never); // a first write elsewhere than 0
+    expect(other.scrollTo).toHaveBeenCalledWith({ top: 300, behavior: undefined });
   });
 });
