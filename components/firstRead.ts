@@ -81,12 +81,13 @@ const indexKey = (row: unknown) => (row as { waitingSince: IDBValidKey }).waitin
 /**
  * Reads the `waitingSince` index in order until it has HEAD_SIZE waiting rows, in batches that
  * double (done and snoozed rows may come first). A batch's last value may continue past the batch:
- * its rows are read by that value alone, so the head never ends inside a tie.
+ * the head ends before that value when it has enough without it (one request in the usual case),
+ * else reads that value's rows alone and goes on after it, so it never ends inside a tie.
  */
 function readHead(index: IDBIndex, now: number, done: (rows: unknown[], complete: boolean) => void): void {
   const rows: unknown[] = [];
   let waiting = 0;
-  let batch = HEAD_SIZE;
+  let batch = HEAD_SIZE + 14;
   const take = (found: readonly unknown[]) => {
     for (const row of found) {
       rows.push(row);
@@ -103,6 +104,7 @@ function readHead(index: IDBIndex, now: number, done: (rows: unknown[], complete
       }
       const last = indexKey(found[found.length - 1]);
       take(found.filter((row) => indexedDB.cmp(indexKey(row), last) !== 0));
+      if (waiting >= HEAD_SIZE) return done(rows, false);
       const tie = index.getAll(IDBKeyRange.only(last));
       tie.onsuccess = () => {
         take(tie.result);

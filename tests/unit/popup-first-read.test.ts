@@ -31,11 +31,11 @@ const NOW = 10_000_000;
 const keysOf = (rows: readonly { key: string }[]) => rows.map((r) => r.key);
 
 /**
- * 10 conversations marked done first in the index (they count for nothing), then 300 waiting ones
- * three to a waitingSince (ties: the first batches end inside one), then 40 not waiting at all.
+ * `doneFirst` conversations marked done first in the index (they count for nothing), then 300
+ * waiting ones three to a waitingSince (ties: the batches end inside one), then 40 not waiting.
  */
-function inbox(): ConversationRecord[] {
-  const done = Array.from({ length: 10 }, (_, i) => conversation(`x:done-${i}`, { waitingSince: i, time: i, doneAt: 50 }));
+function inbox(doneFirst = 10): ConversationRecord[] {
+  const done = Array.from({ length: doneFirst }, (_, i) => conversation(`x:done-${i}`, { waitingSince: i, time: i, doneAt: 50 }));
   // Keys in reverse of their index order within a tie, so the queue's own tie order (key) shows.
   const waiting = Array.from({ length: 300 }, (_, i) =>
     conversation(`x:w-${String(999 - i).padStart(3, '0')}`, { waitingSince: 100 + Math.floor(i / 3), time: 100 + Math.floor(i / 3) }),
@@ -67,8 +67,10 @@ describe('first read', () => {
 });
 
 describe('head of the queue', () => {
-  it('holds at least HEAD_SIZE waiting conversations and every indexed one up to its cutoff, ties never split', async () => {
-    const all = inbox();
+  // 10 done first: one request is enough; 60: the first batch has too few waiting, so the head
+  // reads the tie its batch ended in, then a second, larger batch.
+  it.each([10, 60])('holds at least HEAD_SIZE waiting conversations and every indexed one up to its cutoff, ties never split (%i done first)', async (doneFirst) => {
+    const all = inbox(doneFirst);
     await seed(all);
     startFirstRead(NOW);
     const head = await takeHead();
