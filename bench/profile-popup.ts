@@ -8,7 +8,7 @@ import { launchExtension, waitFor } from '../tests/e2e/harness';
 import { seedInbox } from '../tests/e2e/inbox-seed';
 import { manyReplies, seedReplies } from '../tests/e2e/replies-seed';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
 
 const RUNS = Number(process.env.RUNS ?? 6);
@@ -93,7 +93,7 @@ async function main() {
           const us = (times[s + 1] ?? ts) - ts;
           const n = nodes.get(profile.samples[s]!)!;
           const url = n.callFrame.url.split('/').pop() || '(native)';
-          const fn = `${n.callFrame.functionName || '(anon)'} ${url}:${n.callFrame.lineNumber}`;
+          const fn = `${n.callFrame.functionName || '(anon)'} ${url}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
           byFn.set(fn, (byFn.get(fn) ?? 0) + us / 1000);
           byUrl.set(url, (byUrl.get(url) ?? 0) + us / 1000);
           if (url !== '(native)' && !firstSeen.has(url)) firstSeen.set(url, (ts - t0) / 1000);
