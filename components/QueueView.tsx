@@ -115,6 +115,12 @@ export const QueueView = memo(forwardRef<QueueViewHandle, { announce(text: strin
       <div className="queue-view">
         <HealthLine states={data.platforms} />
         <PlatformChips states={data.platforms} now={now} selected={platform} onSelect={setPlatform} />
+        {error && data.head ? (
+          // The first rows are shown, the rest could not be read: say so rather than let them pass for all.
+          <p role="alert" className="popup-error">
+            Could not read the whole inbox: {error}
+          </p>
+        ) : null}
         <h2 className="queue-heading" id="queue-heading">
           <span data-testid="queue-count">{more ? `${items.length}+` : items.length}</span> waiting{where}
         </h2>

@@ -104,8 +104,13 @@ describe('popup with the preload read', () => {
 
 describe('useReloadingStore with an early value', () => {
   function Probe({ load, early }: { load: () => Promise<string>; early: () => Promise<string | null> }) {
-    const { value } = useReloadingStore('inbox', load, early);
-    return <p data-testid="value">{value ?? 'none'}</p>;
+    const { value, error } = useReloadingStore('inbox', load, early);
+    return (
+      <>
+        <p data-testid="value">{value ?? 'none'}</p>
+        <p data-testid="error">{error ?? ''}</p>
+      </>
+    );
   }
 
   it('shows the early value, and starts the full load only after it is on screen', async () => {
@@ -121,6 +126,12 @@ describe('useReloadingStore with an early value', () => {
     expect(seen).toEqual(['head']); // the head was rendered when the full load began
     await act(async () => resolveFull('full'));
     expect(screen.getByTestId('value')).toHaveTextContent('full');
+  });
+
+  it('keeps the early value and reports the error when the full load fails', async () => {
+    render(<Probe load={async () => Promise.reject(new Error('disk on fire'))} early={async () => 'head'} />);
+    await waitFor(() => expect(screen.getByTestId('error')).toHaveTextContent('disk on fire'));
+    expect(screen.getByTestId('value')).toHaveTextContent('head');
   });
 
   it('goes straight to the full load without an early value', async () => {
