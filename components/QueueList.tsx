@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import type { QueueItem } from '@/utils/inbox/queue';
 import { PLATFORM_LABELS } from '@/utils/platforms/hosts';
 import { PlatformMark } from './PlatformMark';
@@ -12,6 +12,42 @@ const VIEW_HEIGHT = 340;
 const COLUMNS = 4; // conversation, Open, Done, Snooze
 const PAGE = 6;
 
+/**
+ * The scroll box's size, from a ResizeObserver only. The library's default also reads the size at
+ * once, as the list mounts: that forces the browser to lay the whole page out in the middle of
+ * React's commit (the popup's first layout, the costliest step of its first rows in the profile),
+ * and lays it out again before the paint. The observer reports the size after the browser's own
+ * layout, before that paint; until then the first window comes from `initialRect`.
+ */
+export function observeRectAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  const element = instance.scrollElement;
+  const ResizeObserverImpl = instance.targetWindow?.ResizeObserver;
+  if (!element || !ResizeObserverImpl) return observeElementRect(instance, cb); // measures at once
+  const observer = new ResizeObserverImpl(() => cb({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
+
+const scrolledBoxes = new WeakSet<Element>();
+
+/**
+ * Scrolls the box, except for the library's first write as the list mounts, which puts a new box
+ * at offset 0 where it already is: that write (element.scrollTo) forces a whole-page layout in
+ * the middle of React's commit, which the profile of the popup's first rows showed at 5-25 ms.
+ */
+export function scrollAfterMount(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<HTMLDivElement, Element>,
+) {
+  const element = instance.scrollElement;
+  if (element && !scrolledBoxes.has(element)) {
+    scrolledBoxes.add(element);
+    if (offset === 0 && !options.adjustments) return;
+  }
+  elementScroll(offset, options, instance);
+}
+
 export interface QueueListHandle {
   /** `key` is about to leave the list: keep keyboard focus in the list on the row that takes its place. */
   expectRemoval(key: string | null): void;
@@ -21,6 +57,8 @@ export interface QueueListHandle {
 
 export interface QueueListProps {
   items: readonly QueueItem[];
+  /** aria-rowcount: the queue's length, or -1 while only its beginning is known (default: items). */
+  rowCount?: number;
   label: string;
   onOpen(item: QueueItem): void;
   onDone(item: QueueItem): void;
@@ -37,7 +75,7 @@ export interface QueueListProps {
  * Virtualised with @tanstack/react-virtual: only the rows in view (plus a few) are in the DOM.
  */
 export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function QueueList(
-  { items, label, onOpen, onDone, onSnooze, snoozeOpenFor = null, onEmptied },
+  { items, rowCount = items.length, label, onOpen, onDone, onSnooze, snoozeOpenFor = null, onEmptied },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -60,6 +98,8 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
     overscan: 6,
     getItemKey,
     initialRect: { width: 0, height: VIEW_HEIGHT },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterMount,
   });
 
   const cellSelector = (index: number, col: number) => `[data-cell="${index}:${col}"]`;
@@ -177,7 +217,7 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
       className="queue"
       role="grid"
       aria-label={label}
-      aria-rowcount={items.length}
+      aria-rowcount={rowCount}
       aria-colcount={COLUMNS}
       aria-describedby="queue-keys"
       // When the active row is scrolled out of the DOM, the grid itself keeps the tab stop.

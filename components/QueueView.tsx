@@ -97,7 +97,9 @@ export const QueueView = memo(forwardRef<QueueViewHandle, { announce(text: strin
         </p>
       );
     }
-    if (!data) {
+    // The head of the queue (the first rows, read first) with nothing waiting in it: what the empty
+    // state says (handled today) needs the whole inbox, which is on its way.
+    if (!data || (data.head && items.length === 0)) {
       return (
         <p className="popup-loading" aria-busy="true">
           Loading the queue…
@@ -106,18 +108,27 @@ export const QueueView = memo(forwardRef<QueueViewHandle, { announce(text: strin
     }
 
     const where = platform ? ` on ${PLATFORM_LABELS[platform]}` : '';
-    const handled = handledToday(data, now);
+    const handled = data.head ? 0 : handledToday(data, now);
+    // Only the head of the queue so far, and more may follow it: the count is not known yet.
+    const more = !!data.head && !data.head.complete;
     return (
       <div className="queue-view">
         <HealthLine states={data.platforms} />
         <PlatformChips states={data.platforms} now={now} selected={platform} onSelect={setPlatform} />
+        {error && data.head ? (
+          // The first rows are shown, the rest could not be read: say so rather than let them pass for all.
+          <p role="alert" className="popup-error">
+            Could not read the whole inbox: {error}
+          </p>
+        ) : null}
         <h2 className="queue-heading" id="queue-heading">
-          <span data-testid="queue-count">{items.length}</span> waiting{where}
+          <span data-testid="queue-count">{more ? `${items.length}+` : items.length}</span> waiting{where}
         </h2>
         {items.length > 0 ? (
           <QueueList
             ref={listRef}
             items={items}
+            rowCount={more ? -1 : items.length}
             label={`Waiting conversations${where}, oldest first`}
             onOpen={(item) => void open(item)}
             onDone={(item) => void done(item)}

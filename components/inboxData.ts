@@ -1,9 +1,16 @@
-import { validConversations, validEvents, validPlatformStates } from '@/utils/inbox/records';
+import {
+  conversationRecordSchema,
+  eventRecordSchema,
+  platformStateSchema,
+  validConversations,
+  validEvents,
+  validPlatformStates,
+} from '@/utils/inbox/records';
 import { getDb, type ConversationRecord, type EventRecord, type PlatformStateRecord } from '@/utils/db';
 import { PLATFORM_IDS, PLATFORM_LABELS, type PlatformId } from '@/utils/platforms/hosts';
 import type { SlaState } from '@/utils/inbox/queue';
 import { startOfDay } from '@/utils/inbox/actions';
-import { takeFirstRead, type RawInbox } from './firstRead';
+import { takeFirstRead, takeHead, type RawInbox } from './firstRead';
 
 // Records are checked on the way in with the worker's own schemas (utils/inbox/records.ts): a
 // damaged record is skipped and logged, the others still show.
@@ -13,6 +20,12 @@ export interface InboxData {
   platforms: PlatformStateRecord[];
   /** 'response' events since local midnight of the load time. */
   responsesToday: Pick<EventRecord, 'at' | 'key'>[];
+  /**
+   * Present while `conversations` hold only the head of the queue (components/firstRead.ts): the
+   * queue built from them is the exact beginning of the whole queue, and `complete` says whether
+   * it is all of it. Conversations that are not waiting are missing, so "handled today" is unknown.
+   */
+  head?: { complete: boolean };
 }
 
 async function readInbox(now: number): Promise<RawInbox> {
@@ -38,6 +51,26 @@ export async function loadInbox(now = Date.now()): Promise<InboxData> {
     conversations: validConversations(raw.conversations),
     platforms: validPlatformStates(raw.platforms),
     responsesToday: validEvents(raw.events.filter((e) => (e as { type?: unknown } | null)?.type === 'response')),
+  };
+}
+
+/**
+ * The head of the queue the preload script read, checked, for the first rows; null without one.
+ * Damaged records are skipped here without a word: the whole read follows at once and logs them.
+ */
+export async function loadQueueHead(): Promise<InboxData | null> {
+  const raw = await takeHead();
+  if (!raw) return null;
+  const valid = <T,>(schema: { safeParse(row: unknown): { success: boolean; data?: unknown } }, rows: readonly unknown[]) =>
+    rows.flatMap((row) => {
+      const parsed = schema.safeParse(row);
+      return parsed.success ? [parsed.data as T] : [];
+    });
+  return {
+    conversations: valid<ConversationRecord>(conversationRecordSchema, raw.conversations),
+    platforms: valid<PlatformStateRecord>(platformStateSchema, raw.platforms),
+    responsesToday: valid<EventRecord>(eventRecordSchema, raw.events.filter((e) => (e as { type?: unknown } | null)?.type === 'response')),
+    head: { complete: raw.complete },
   };
 }
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type PlatformStateRecord } from '@/utils/db';
 import { messageSchemas } from '@/utils/messages';
 import { defaultSettings, getSettings, watchSettings, type Settings } from '@/utils/settings';
-import { loadInbox, type InboxData } from './inboxData';
+import { loadInbox, loadQueueHead, type InboxData } from './inboxData';
 
 /** Call `callback` whenever the background says `store` changed; returns the unsubscribe function. */
 export function onStoreChanged(store: 'inbox' | 'replies' | 'settings', callback: () => void): () => void {
@@ -15,35 +15,79 @@ export function onStoreChanged(store: 'inbox' | 'replies' | 'settings', callback
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
+/** Run `fn` once the browser has had a chance to paint what was just committed. */
+function afterPaint(fn: () => void): void {
+  let ran = false;
+  const run = () => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  // A page that is not shown gets no frames: do not wait on one for long.
+  setTimeout(run, typeof requestAnimationFrame === 'function' ? 100 : 0);
+}
+
 /**
  * `load`'s value, re-read whenever the background says `store` changed, with a `reload` for
  * callers that know they changed it. Answers that arrive out of order are dropped.
+ *
+ * `early`, when given, is asked once, first: a quick partial value (null for none) shown while the
+ * first `load` runs, which starts only after that value has been painted.
  */
 export function useReloadingStore<T>(
   store: 'inbox' | 'replies',
   load: () => Promise<T>,
+  early?: () => Promise<T | null>,
 ): { value: T | undefined; error: string | null; reload: () => void } {
   const [value, setValue] = useState<T>();
   const [error, setError] = useState<string | null>(null);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const earlyRef = useRef(early);
   const generation = useRef(0);
   const live = useRef(true);
+  /** The first full load, waiting for the early value to be committed. */
+  const afterEarly = useRef<(() => void) | null>(null);
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    loadRef.current().then(
+    afterEarly.current = null;
+    const current = () => live.current && mine === generation.current;
+    const full = () =>
+      loadRef.current().then(
+        (v) => {
+          if (!current()) return;
+          setValue(v);
+          setError(null);
+        },
+        (e: unknown) => {
+          if (!current()) return;
+          setError(e instanceof Error ? e.message : String(e));
+        },
+      );
+    const first = earlyRef.current;
+    earlyRef.current = undefined;
+    if (!first) return void full();
+    first().then(
       (v) => {
-        if (!live.current || mine !== generation.current) return;
+        if (!current()) return;
+        if (v === null) return void full();
+        afterEarly.current = full;
         setValue(v);
-        setError(null);
       },
-      (e: unknown) => {
-        if (!live.current || mine !== generation.current) return;
-        setError(e instanceof Error ? e.message : String(e));
-      },
+      () => current() && void full(),
     );
   }, []);
+
+  // The early value is on screen: now the full load.
+  useEffect(() => {
+    const next = afterEarly.current;
+    if (!next) return;
+    afterEarly.current = null;
+    // Not cancelled on a re-render: the load is needed whatever happens; a newer reload supersedes it.
+    afterPaint(next);
+  }, [value]);
 
   useEffect(() => {
     live.current = true;
@@ -68,7 +112,8 @@ export function usePlatformStates(): PlatformStateRecord[] | undefined {
 
 /** Conversations, platform states and today's responses, kept current. */
 export function useInbox() {
-  return useReloadingStore<InboxData>('inbox', () => loadInbox());
+  // The preload script's head of the queue first (the first rows), then the whole inbox.
+  return useReloadingStore<InboxData>('inbox', () => loadInbox(), loadQueueHead);
 }
 
 /** The current time, refreshed every `everyMs` (wait times and SLA states move with it). */

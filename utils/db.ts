@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Contact, PlatformId } from './platforms/contract';
 import type { Reply } from './replies/model';
 import { DB_NAME, DB_VERSION } from './db-name';
@@ -66,7 +66,13 @@ export interface DmDeskDB extends DBSchema {
   conversations: {
     key: string;
     value: ConversationRecord;
-    indexes: { platform: PlatformId; lastSeen: number };
+    /**
+     * `waitingSince` orders the queue (queue.ts sorts by it). A record whose value is null is not
+     * in that index (null is no IndexedDB key): merge.ts sets it whenever a row waits (unread, or
+     * the other side wrote last, and not muted) and clears it when the wait ends, so every waiting
+     * conversation is in it, in queue order, with done and snoozed ones among them.
+     */
+    indexes: { platform: PlatformId; lastSeen: number; waitingSince: number };
   };
   platforms: { key: PlatformId; value: PlatformStateRecord };
   events: { key: number; value: EventRecord; indexes: { at: number; type: EventRecord['type'] } };
@@ -75,24 +81,30 @@ export interface DmDeskDB extends DBSchema {
 export { DB_NAME, DB_VERSION };
 
 /**
- * Versioned upgrades: each `case` brings a database from the version before it, and falls through
- * to the next, so any old version reaches the current one.
+ * Versioned upgrades: each step brings a database from the version before it, in order, so any old
+ * version reaches the current one (and a new database runs them all).
  */
-export function upgrade(db: IDBPDatabase<DmDeskDB>, oldVersion: number): void {
-  switch (oldVersion) {
-    case 0: {
-      const replies = db.createObjectStore('replies', { keyPath: 'id' });
-      replies.createIndex('updatedAt', 'updatedAt');
-      const conversations = db.createObjectStore('conversations', { keyPath: 'key' });
-      conversations.createIndex('platform', 'platform');
-      conversations.createIndex('lastSeen', 'lastSeen');
-      db.createObjectStore('platforms', { keyPath: 'platform' });
-      const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
-      events.createIndex('at', 'at');
-      events.createIndex('type', 'type');
-    }
-    // case 1: the next version's changes go here.
+export function upgrade(
+  db: IDBPDatabase<DmDeskDB>,
+  oldVersion: number,
+  transaction: IDBPTransaction<DmDeskDB, StoreNames<DmDeskDB>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    const replies = db.createObjectStore('replies', { keyPath: 'id' });
+    replies.createIndex('updatedAt', 'updatedAt');
+    const conversations = db.createObjectStore('conversations', { keyPath: 'key' });
+    conversations.createIndex('platform', 'platform');
+    conversations.createIndex('lastSeen', 'lastSeen');
+    db.createObjectStore('platforms', { keyPath: 'platform' });
+    const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+    events.createIndex('at', 'at');
+    events.createIndex('type', 'type');
   }
+  if (oldVersion < 2) {
+    // Built by IndexedDB from the records already stored: nothing is rewritten.
+    transaction.objectStore('conversations').createIndex('waitingSince', 'waitingSince');
+  }
+  // The next version's step goes here: if (oldVersion < 3) { … }
 }
 
 let opening: Promise<IDBPDatabase<DmDeskDB>> | null = null;
@@ -100,7 +112,7 @@ let opening: Promise<IDBPDatabase<DmDeskDB>> | null = null;
 /** The extension's database (one connection per page or worker). */
 export function getDb(): Promise<IDBPDatabase<DmDeskDB>> {
   opening ??= openDB<DmDeskDB>(DB_NAME, DB_VERSION, {
-    upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+    upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db, oldVersion, transaction),
     blocking: () => {
       // A newer version wants the database: close so it can upgrade, reopen on next use.
       void opening?.then((db) => db.close());

@@ -1,5 +1,6 @@
 import type { Extension } from './harness';
 import { waitFor } from './harness';
+import { DB_VERSION } from '../../utils/db-name';
 
 /** A saved reply as stored (matching replySchema). */
 export function reply(id: string, title: string, body: string, extra: { shortcut?: string; platforms?: string[] } = {}) {
@@ -34,7 +35,7 @@ export async function seedReplies(ext: Extension, replies: ReturnType<typeof rep
   const popup = await ext.openPopup();
   const worker = await ext.worker();
   await waitFor(
-    () => worker.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'dm-desk' && d.version === 1)),
+    () => worker.evaluate(async (version) => (await indexedDB.databases()).some((d) => d.name === 'dm-desk' && d.version === version), DB_VERSION),
     (exists) => exists,
   );
   await popup.close();

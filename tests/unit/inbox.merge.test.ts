@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '@/utils/db';
 import type { ThreadRow } from '@/utils/platforms/contract';
-import { mergeConversation, mergePlatformState, mergeTime, uniqueRows } from '@/utils/inbox/merge';
+import { mergeConversation, mergePlatformState, mergeTime, rowWaits, uniqueRows } from '@/utils/inbox/merge';
 
 const T0 = Date.UTC(2026, 4, 4, 9, 0, 0);
 const MIN = 60_000;
@@ -155,5 +155,28 @@ describe('platform state', () => {
       ['b', true],
       ['c', false],
     ]);
+  });
+});
+
+describe('waitingSince index invariant', () => {
+  // The popup reads the head of its queue through the waitingSince index, which holds only records
+  // whose waitingSince is set: every record that waits must have it, whatever came before.
+  it('every merged record that waits by its row has a waitingSince', () => {
+    const rows: Partial<ThreadRow>[] = [];
+    for (const unread of [true, false])
+      for (const lastFromMe of [true, false, undefined])
+        for (const muted of [true, false, undefined])
+          for (const time of [T0 - 5 * MIN, undefined]) rows.push({ unread, lastFromMe, muted, time, snippet: `${unread}${lastFromMe}` });
+    let checked = 0;
+    for (const first of rows)
+      for (const next of rows)
+        for (const edit of [{}, { doneAt: T0 }, { snoozedUntil: T0 + 60 * MIN }]) {
+          const { record } = replay([[T0, first, undefined], [T0 + MIN, next, edit]]);
+          if (rowWaits(record)) {
+            expect(record.waitingSince, JSON.stringify({ first, next, edit })).not.toBeNull();
+            checked++;
+          } else expect(record.waitingSince).toBeNull();
+        }
+    expect(checked).toBeGreaterThan(100);
   });
 });
