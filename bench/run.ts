@@ -287,7 +287,8 @@ function sizes() {
 
 async function main() {
   mkdirSync(TMP, { recursive: true });
-  if (process.env.BENCH_SKIP_BUILD !== '1') execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  // The production build: vite-node sets NODE_ENV=development, which would bundle React's development build.
+  if (process.env.BENCH_SKIP_BUILD !== '1') execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const readJs = await bundle('bench/browser/read.ts', 'dmdRead');
   const searchJs = await bundle('bench/browser/search.ts', 'dmdSearch');
   const stormJs = await bundle('bench/browser/storm-app.tsx', 'dmdStorm');

@@ -10,5 +10,6 @@ export default async function setup(): Promise<void> {
   chromiumPath(); // fail early, with the install hint, when Chromium is missing
   await buildEditorPages();
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execSync('npx wxt build', { stdio: 'inherit', env: process.env });
+  // The production build a user installs: vitest sets NODE_ENV=test, which would bundle React's development build.
+  execSync('npx wxt build', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
