@@ -5,7 +5,7 @@
  */
 import { launchExtension, waitFor, type Extension } from '../tests/e2e/harness';
 import { seedInbox } from '../tests/e2e/inbox-seed';
-import { manyReplies } from '../tests/e2e/replies-seed';
+import { manyReplies, seedReplies } from '../tests/e2e/replies-seed';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 
@@ -16,21 +16,7 @@ async function prepare(outDir: string): Promise<Extension> {
   await first.getByText('Nothing waiting').waitFor();
   await first.close();
   await ext.inWorker(seedInbox);
-  const worker = await ext.worker();
-  await worker.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dm-desk');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('replies', 'readwrite');
-      for (const record of records) tx.objectStore('replies').put(record);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, manyReplies(2000));
+  await seedReplies(ext, manyReplies(2000));
   return ext;
 }
 
