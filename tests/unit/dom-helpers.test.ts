@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
-import { firstOf, hasDot, isBold, makeRow, missingList, namedPieces, rgbKey, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
+import { firstOf, hasDot, isBold, makeRow, missingList, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
 
 // vitest.config.ts pins TZ=UTC, so local midnight is UTC midnight here.
 // The clock: Wednesday 10 June 2026, 15:30 UTC.
@@ -262,6 +262,30 @@ describe('row reading helpers', () => {
     const row = document.getElementById('r')!;
     expect(namedPieces(row, document.getElementById('n'), new Set(['3h']))).toEqual({ name: '', rest: ['Hello'] });
     expect(namedPieces(row, null, new Set())).toEqual({ name: null, rest: ['Hello', '3h'] });
+  });
+
+  it('RowIndex.namedPieces reads rows with SVG icons, styles and scripts as textBlocks does', () => {
+    // Real rows carry SVG icons with a <title> ("Muted", "Verified"); the fast text walk must skip
+    // their text and keep a group joined across them, as the element walk of textBlocks does.
+    document.body.innerHTML = `<div id="list">
+      <div class="row"><span id="n1"><span dir="auto">Ana López</span><svg><title>Verified</title></svg></span>
+        <span dir="auto">Is it <svg viewBox="0 0 1 1"><g><text>ICON</text></g></svg>in stock?</span><abbr><span>3h</span></abbr>
+        <svg aria-label="Muted"><title>Muted</title></svg></div>
+      <div class="row"><span id="n2">Kai</span><style>.x{color:red}</style><span>Thanks <script>void 0</script>a lot</span>
+        <noscript>Enable JS</noscript></div>
+      <div class="row"><span id="n3">Lee</span><span>Is the <img alt="💙"> one back?</span></div>
+    </div>`;
+    const rows = [...document.querySelectorAll('.row')];
+    const index = new RowIndex(rows, []);
+    const names = ['n1', 'n2', 'n3'].map((id) => document.getElementById(id));
+    const exclude = new Set(['3h']);
+    const fast = rows.map((row, i) => index.namedPieces(row, names[i]!, exclude));
+    expect(fast).toEqual(rows.map((row, i) => namedPieces(row, names[i]!, exclude)));
+    expect(fast[0]).toEqual({ name: 'Ana López', rest: ['Is it in stock?'] });
+    expect(fast[1]!.rest).toEqual(['Thanks a lot']);
+    expect(fast[2]!.rest).toEqual(['Is the 💙 one back?']);
+    // Only the row with an emoji image needs the element walk.
+    expect(rows.map((row) => index.plain(row))).toEqual([true, true, false]);
   });
 
   it('makeRow trims to the limits, leaves unknowns out, and never marks a muted row unread', () => {

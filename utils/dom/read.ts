@@ -268,8 +268,8 @@ const HANDLE = /^@[\p{L}\p{N}._]{1,50}$/u;
  * "<span><span>Unread message:</span> Is the <img alt=💙> one back?</span>" gives
  * ["Unread message:", "Is the 💙 one back?"]. Scripts, styles and SVG icons are skipped. Cheap and
  * bounded: at most `limit` pieces, each cut to 1,000 characters. `plain`: the caller knows the
- * subtree holds no <img> with an emoji alt and no skipped tag (RowIndex.plain), so text nodes alone
- * give the same pieces.
+ * subtree holds no <img> with an emoji alt (RowIndex.plain), so text nodes alone give the same
+ * pieces (skipped tags are told by their text's parent, see hidesText).
  */
 export function textBlocks(root: Element | null | undefined, limit = 40, plain = false): string[] {
   if (plain && root) return plainTextBlocks(root, limit);
@@ -357,9 +357,10 @@ function leafText(el: Element): string | null {
 }
 
 /**
- * textBlocks for a subtree known to hold no image and no skipped tag (RowIndex.plain): a
+ * textBlocks for a subtree known to hold no image with an emoji alt (RowIndex.plain): a
  * TreeWalker over text nodes only, without a filter, runs in the browser without calling back
- * into script, ~2.5× faster than walking every node from script.
+ * into script, ~2.5× faster than walking every node from script. Text of skipped elements is
+ * told by its parent (hidesText).
  */
 function plainTextBlocks(root: Element, limit: number): string[] {
   const out: string[] = [];
@@ -378,6 +379,7 @@ function plainTextBlocks(root: Element, limit: number): string[] {
       const piece = node.nodeValue ?? '';
       const from = node.parentNode;
       if (from !== parent) {
+        if (from !== null && hidesText(from as Element)) continue;
         const done = blank(text) ? '' : clean(text, 1000);
         if (done) out.push(done);
         text = '';
@@ -404,6 +406,25 @@ function skippedTag(tag: string): boolean {
     if (c >= 97 && c <= 122) return SKIPPED_TAGS.has(tag.toUpperCase());
   }
   return false;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Whether text directly inside `el` is text textBlocks would skip: the element is a script,
+ * style, template or noscript (whose content is text), or an SVG element (an icon's <title>).
+ * The plain text walks ask this of each group's parent instead of looking for such elements
+ * first. Unlike textBlocks they read HTML inside an SVG <foreignObject>, and markup inside a
+ * <noscript> of a document without scripting (neither is seen in a conversation row).
+ */
+function hidesText(el: Element): boolean {
+  // A text node's parent is an element (or, at a walk's root, a document or fragment: no tag).
+  const tag = el.tagName;
+  if (tag === undefined) return false;
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // HTML elements have upper-case tag names; a lower-case first letter means SVG or MathML.
+  const c = tag.charCodeAt(0);
+  return c >= 97 && c <= 122 && (el.namespaceURI === SVG_NS || skippedTag(tag));
 }
 
 export interface RowParts {
@@ -634,20 +655,22 @@ export class RowIndex {
     }
   }
 
-  /** Rows holding an element textBlocks treats specially (an image with an emoji alt, a skipped tag). */
+  /**
+   * Rows holding an image with an emoji alt, which textBlocks reads as text. (Skipped tags need
+   * no look-up: the plain walks tell their text by its parent, see hidesText. Six queries for
+   * them cost ~0.2 ms per 500 rows, and real rows with an SVG icon took the slow walk.)
+   */
   private buildSpecial(): Set<Element> | null {
     if (!this.scope) return null;
     try {
       const out = new Set<Element>();
-      for (const tag of ['img', 'script', 'style', 'template', 'noscript', 'svg']) {
-        const list: NodeListOf<Element> = this.scope.querySelectorAll(tag);
-        for (let i = 0; i < list.length; i++) {
-          const el = list[i]!;
-          // Images whose alt cannot be an emoji (none, an avatar's "Ana's profile picture") are
-          // passed over by textBlocks like any other element.
-          if (tag === 'img' && !emojiAlt(el.getAttribute('alt'))) continue;
-          for (let up = el.parentElement; up && up !== this.scope; up = up.parentElement) if (this.isRow.has(up)) out.add(up);
-        }
+      const list: NodeListOf<Element> = this.scope.querySelectorAll('img');
+      for (let i = 0; i < list.length; i++) {
+        const el = list[i]!;
+        // Images whose alt cannot be an emoji (none, an avatar's "Ana's profile picture") are
+        // passed over by textBlocks like any other element.
+        if (!emojiAlt(el.getAttribute('alt'))) continue;
+        for (let up = el.parentElement; up && up !== this.scope; up = up.parentElement) if (this.isRow.has(up)) out.add(up);
       }
       return out;
     } catch {
@@ -709,75 +732,65 @@ export class RowIndex {
     try {
       if (skippedTag(row.tagName)) return namedPieces(row, nameEl, exclude, plain);
       const leafName = nameEl !== null && nameEl.childElementCount === 0;
-      // The row's last text node: its last node in document order, or the text before that.
-      let last: Node = row;
-      for (let child = last.lastChild; child; child = child.lastChild) last = child;
-      let end: Node | null = null;
-      if (last.nodeType === 3) end = last;
-      else if (last !== row) {
-        walker.currentNode = last;
-        end = walker.previousNode();
-        if (end && !row.contains(end)) end = null;
-      }
+      // A group of text nodes with one parent is one piece: the name's when its parent is in nameEl.
+      const take = (piece: string, group: Node | null): void => {
+        count++;
+        if (!exclude.has(piece)) rest.push(piece);
+        if (state === 2) return;
+        if (group === nameEl || (!leafName && group !== null && nameEl!.contains(group))) {
+          state = 1;
+          if (!own) own = [piece];
+          else if (own.length < 5) own.push(piece);
+        } else if (state === 1) state = 2;
+      };
+      // The row's last text node, in one call: the walker's lastChild is its deepest last text.
+      walker.currentNode = row;
+      const end = walker.lastChild();
       if (end) {
         walker.currentNode = row;
         let parent: Node | null = null;
+        // The group's text; most groups are one text node, so no string is built for them.
         let text = '';
-        for (let node: Node | null = walker.nextNode(); ; node = walker.nextNode()) {
-          // A group of text nodes with one parent ends: it is one piece (at most 40 for the row).
-          const up = node ? node.parentNode : null;
-          if (up !== parent || !node) {
-            const piece = text ? pieceOf(text) : '';
-            if (piece) {
-              count++;
-              if (!exclude.has(piece)) rest.push(piece);
-              if (state < 2) {
-                if (parent === nameEl || (!leafName && parent !== null && nameEl!.contains(parent))) {
-                  state = 1;
-                  if (!own) own = [piece];
-                  else if (own.length < 5) own.push(piece);
-                } else if (state === 1) state = 2;
-              }
-              // 40 pieces: the rest of the row is not read, as textBlocks stops there.
-              if (count >= 40 && node) {
-                if (state < 2 && (!own || own.length < 5)) own = textBlocks(nameEl, 5, true);
-                break;
-              }
-            }
-            if (!node) break;
-            parent = up;
-            text = '';
+        for (let node = walker.nextNode(); node; node = node === end ? null : walker.nextNode()) {
+          const up = node.parentNode;
+          if (up === parent) {
+            if (text.length < 4000) text += node.nodeValue ?? '';
+            continue;
           }
-          if (text.length < 4000) text += node.nodeValue ?? '';
-          if (node === end) node = null;
-          if (!node) {
-            // The last group.
-            const piece = text ? pieceOf(text) : '';
-            if (piece) {
-              if (!exclude.has(piece)) rest.push(piece);
-              if (state < 2 && (parent === nameEl || (!leafName && parent !== null && nameEl!.contains(parent)))) {
-                if (!own) own = [piece];
-                else if (own.length < 5) own.push(piece);
-              }
+          // Text of a script, style or SVG element is not shown (textBlocks skips those subtrees).
+          if (up !== null && hidesText(up as Element)) continue;
+          const piece = text ? pieceOf(text) : '';
+          if (piece) {
+            take(piece, parent);
+            // 40 pieces: the rest of the row is not read, as textBlocks stops there.
+            if (count >= 40) {
+              text = '';
+              // (`own` is set in `take`, which TypeScript's narrowing does not see.)
+              if (state < 2 && ((own as string[] | null)?.length ?? 0) < 5) own = textBlocks(nameEl, 5, true);
+              break;
             }
-            break;
           }
+          parent = up;
+          text = node.nodeValue ?? '';
         }
+        const piece = text ? pieceOf(text) : '';
+        if (piece) take(piece, parent);
       }
     } catch {
       return namedPieces(row, nameEl, exclude, plain);
     }
     if (!nameEl) return { name: null, rest };
-    if (!own) {
+    const mine = own as string[] | null;
+    if (!mine) {
       // No text in the name element, or an element outside the row.
       if (!row.contains(nameEl)) return namedPieces(row, nameEl, exclude, plain);
       return { name: '', rest };
     }
-    for (const piece of own) {
+    for (const piece of mine) {
       const at = rest.indexOf(piece);
       if (at >= 0) rest.splice(at, 1);
     }
-    return { name: own.length === 1 ? own[0]! : own.join(' '), rest };
+    return { name: mine.length === 1 ? mine[0]! : mine.join(' '), rest };
   }
 
   /**
