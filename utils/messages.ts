@@ -18,6 +18,16 @@ export const messageSchemas = {
     url: z.url().check(z.maxLength(LIMITS.url)),
     read: inboxReadSchema,
   }),
+  /**
+   * content → background: the platform's unread counter alone, read between the full reads of a
+   * page that keeps changing (the badge stays current while the conversation list waits).
+   */
+  total: z.object({
+    type: z.literal('total'),
+    platform: platformIdSchema,
+    url: z.url().check(z.maxLength(LIMITS.url)),
+    unreadTotal: int(0, 1_000_000),
+  }),
   /** content → background: the replies usable on a platform (for the overlay). */
   'replies:list': z.object({ type: z.literal('replies:list'), platform: z.optional(platformIdSchema) }),
   /** content / popup → background: a reply was inserted. */
@@ -76,6 +86,7 @@ export type InsertResult = z.infer<typeof insertResultSchema>;
 /** What each message answers. */
 export interface Responses {
   snapshot: { accepted: boolean };
+  total: { accepted: boolean };
   'replies:list': { replies: z.infer<typeof replySchema>[] };
   'reply:used': { ok: boolean };
   'queue:done': { ok: boolean };

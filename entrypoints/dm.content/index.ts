@@ -43,14 +43,19 @@ function start(ctx: ContentScriptContext, platform: PlatformId, adapter: Platfor
   const stopOverlay = startOverlay(ctx, platform, adapter);
   if (!adapter) return stopOverlay;
 
+  // After an update the old content script loses its extension: stop quietly.
+  const lost = (error: unknown) => {
+    if (!browser.runtime?.id || /context invalidated/i.test(String(error))) watcher.stop();
+  };
   const watcher = startWatcher({
     doc: document,
     read: () => adapter.read(document, new URL(location.href)),
     report: (read, url) => {
-      send({ type: 'snapshot', platform: adapter.id, url, read }).catch((error: unknown) => {
-        // After an update the old content script loses its extension: stop quietly.
-        if (!browser.runtime?.id || /context invalidated/i.test(String(error))) watcher.stop();
-      });
+      send({ type: 'snapshot', platform: adapter.id, url, read }).catch(lost);
+    },
+    readTotal: () => adapter.total(document),
+    reportTotal: (unreadTotal, url) => {
+      send({ type: 'total', platform: adapter.id, url, unreadTotal }).catch(lost);
     },
   });
   // SPA navigation (pushState) does not always mutate the DOM at once.

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import type { InboxRead, ThreadRow } from '@/utils/platforms/contract';
 import { saveSettings } from '@/utils/settings';
-import { deleteAllData, handleSnapshot, inboxHandlers } from '@/utils/inbox/handlers';
+import { deleteAllData, handleSnapshot, handleTotal, inboxHandlers } from '@/utils/inbox/handlers';
 import { applySnapshot, clearPlatform, reconcileTabs, removeTab } from '@/utils/inbox/store';
 import { onSettingsChanged, onTabRemoved, onTabUpdated, startUp, TICK_ALARM } from '@/utils/inbox/lifecycle';
 import type { Message, MessageSender } from '@/utils/messages';
@@ -145,6 +145,28 @@ describe('handlers', () => {
     ];
     expect(await Promise.all(forged)).toEqual([{ accepted: false }, { accepted: false }, { accepted: false }]);
     expect(await dump()).toEqual(before);
+  });
+
+  it("a total between snapshots moves the platform's counter and the badge, and leaves the conversations", async () => {
+    await saveSettings({ enabledPlatforms: ['instagram', 'messenger'] });
+    await handleSnapshot(snapshot('instagram', IG, read([row('a', { unread: true }), row('b')], 2)), fromTab(1, IG), NOW);
+    const before = await dump();
+    expect(await browser.action.getBadgeText({})).toBe('2');
+    const total = (unreadTotal: number): Message<'total'> => ({ type: 'total', platform: 'instagram', url: IG, unreadTotal });
+    expect(await handleTotal(total(5), fromTab(1, IG), NOW + MIN)).toEqual({ accepted: true });
+    const after = await dump();
+    expect(after.conversations).toEqual(before.conversations);
+    expect(after.platforms).toEqual([{ ...before.platforms[0], unreadTotal: 5, lastSeen: NOW + MIN }]);
+    expect(await browser.action.getBadgeText({})).toBe('5');
+    // Refused like a snapshot: another platform's page, an extension page; and a tab that never
+    // sent a snapshot of the platform changes nothing.
+    expect(await handleTotal({ ...total(9), platform: 'messenger', url: FB }, fromTab(1, IG), NOW + 2 * MIN)).toEqual({ accepted: false });
+    expect(await handleTotal(total(9), { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` }, NOW + 2 * MIN)).toEqual({
+      accepted: false,
+    });
+    await handleTotal(total(9), fromTab(7, IG), NOW + 2 * MIN);
+    expect(await dump()).toEqual(after);
+    expect(await browser.action.getBadgeText({})).toBe('5');
   });
 
   it('platform:clear forgets the numbers and unread state, keeps the conversations', async () => {

@@ -319,10 +319,9 @@ describe('startWatcher', () => {
     };
     await churn(10_000);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // The first reads come at the usual pace; once it is a storm, 2 s apart (+ the read itself).
-    expect(gaps[0]).toBeLessThan(400);
-    expect(gaps.at(-1)).toBeGreaterThanOrEqual(2000);
-    expect(gaps.at(-1)).toBeLessThanOrEqual(2000 + 40 + 40);
+    // From the first busy window on, 2 s apart (+ the read itself), not every 100–400 ms.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(2000);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000 + 40 + 40);
     expect(reports.at(-1)!.read.unreadTotal).toBeGreaterThan(total - 150); // still following
     // A costlier read never pushes the gap past the ceiling.
     cost = 200; // → 10 s by maxShare, capped at 3 s
@@ -331,5 +330,109 @@ describe('startWatcher', () => {
     const capped = times.slice(1).map((t, i) => t - times[i]!);
     expect(Math.max(...capped)).toBeLessThanOrEqual(3000 + 200 + 40);
     expect(capped.at(-1)).toBeGreaterThanOrEqual(3000);
+  });
+
+  describe('between the spaced reads of a storm', () => {
+    let totals: { total: number; url: string }[];
+    let lightReads: number;
+    /** The id of the one conversation the page lists, when it lists one. */
+    let latest = '';
+    const list = () => document.getElementById('list')!;
+    /** A watcher whose full reads cost 50 ms (→ 10 s apart at maxShare 0.005, the ceiling 20 s). */
+    function startCostly() {
+      totals = [];
+      lightReads = 0;
+      latest = '';
+      watcher = startWatcher({
+        doc: document,
+        read: () => {
+          reads++;
+          vi.setSystemTime(Date.now() + 50);
+          return { unreadTotal: total, threads: latest ? [{ id: latest, name: latest, unread: true }] : [], active: null, missing: [] };
+        },
+        report: (read, url) => reports.push({ read, url }),
+        readTotal: () => (lightReads++, total),
+        reportTotal: (t, url) => totals.push({ total: t, url }),
+        minInterval: 100,
+        maxInterval: 500,
+        maxShare: 0.005,
+        stormCeiling: 20_000,
+      });
+      return watcher;
+    }
+    /** Changes every 20 ms for `ms`; `step` says how the counter moves at each change. */
+    const churn = async (ms: number, step: (t: number) => void = () => undefined) => {
+      for (let t = 0; t < ms; t += 20) {
+        step(t);
+        list().setAttribute('class', `tick-${t}-${Math.random()}`);
+        await flush();
+        await vi.advanceTimersByTimeAsync(20);
+      }
+    };
+
+    it('the counter alone is read every maxInterval and reported only when it moved', async () => {
+      startCostly();
+      await vi.advanceTimersByTimeAsync(1000); // the read at load, then a quiet second
+      expect(reads).toBe(1);
+      // 8 s of churn: the full read that starts the storm, then none (the next is 10 s later).
+      await churn(8000, (t) => {
+        if (t === 3000) total = 7;
+      });
+      expect(reads).toBe(2);
+      expect(lightReads).toBeGreaterThanOrEqual(12); // every 500 ms
+      expect(lightReads).toBeLessThanOrEqual(16);
+      // The counter moved once: one light report, the new total, at most 500 ms late.
+      expect(totals).toEqual([{ total: 7, url: location.href }]);
+      // The next full read agrees with what was reported: nothing is sent again.
+      const sent = reports.length;
+      await churn(3000);
+      expect(reads).toBe(3);
+      expect(reports).toHaveLength(sent);
+    });
+
+    it('when the storm ends, the full read runs within two ticks instead of waiting out its gap', async () => {
+      startCostly();
+      await vi.advanceTimersByTimeAsync(1000);
+      await churn(2000);
+      expect(reads).toBe(2);
+      latest = 'new-conversation';
+      list().setAttribute('class', 'last-change');
+      await flush();
+      await vi.advanceTimersByTimeAsync(1000 + 20);
+      expect(reads).toBe(3);
+      expect(reports.at(-1)!.read.threads[0]?.id).toBe('new-conversation');
+      // And the page is watched as usual again: one change, one read at the short interval.
+      total = 4;
+      await vi.advanceTimersByTimeAsync(2000);
+      list().setAttribute('class', 'later');
+      await flush();
+      await vi.advanceTimersByTimeAsync(110);
+      expect(reads).toBe(4);
+      expect(reports.at(-1)!.read.unreadTotal).toBe(4);
+    });
+
+    it('navigation cuts a long wait short', async () => {
+      startCostly();
+      await vi.advanceTimersByTimeAsync(0);
+      await churn(1000);
+      const n = reads;
+      history.pushState({}, '', '/direct/t/42/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.advanceTimersByTimeAsync(120);
+      expect(reads).toBe(n + 1);
+      expect(reports.at(-1)!.url).toMatch(/\/direct\/t\/42\/$/);
+    });
+
+    it('no light reads while the page is quiet, nor after stop()', async () => {
+      const w = startCostly();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(lightReads).toBe(0);
+      await churn(1000);
+      w.stop();
+      const n = lightReads;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(lightReads).toBe(n);
+      expect(reads).toBe(2);
+    });
   });
 });

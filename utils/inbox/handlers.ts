@@ -4,7 +4,7 @@ import { platformOfUrl } from '../platforms/hosts';
 import { getSettings } from '../settings';
 import { resetBadge, updateBadge } from './badge';
 import { notifyWaiting } from './notify';
-import { applySnapshot, clearAllStores, clearPlatform } from './store';
+import { applySnapshot, applyTotal, clearAllStores, clearPlatform } from './store';
 
 /**
  * Why a schema-valid snapshot is still refused, or null. `handleMessages` has already checked the
@@ -12,7 +12,7 @@ import { applySnapshot, clearAllStores, clearPlatform } from './store';
  * script on that platform's host and describe a URL of that platform, so an extension page or a
  * content script on another platform cannot write another platform's numbers.
  */
-export function snapshotRejectReason(message: Message<'snapshot'>, sender: MessageSender): string | null {
+export function snapshotRejectReason(message: Message<'snapshot' | 'total'>, sender: MessageSender): string | null {
   if (sender.tab?.id === undefined) return 'not sent from a tab';
   const from = sender.url ?? sender.tab.url;
   if (!from || platformOfUrl(from) !== message.platform) return `sent from a page that is not ${message.platform}`;
@@ -43,6 +43,21 @@ export async function handleSnapshot(message: Message<'snapshot'>, sender: Messa
   return { accepted: true };
 }
 
+/** A counter between snapshots (see applyTotal): refused as a snapshot would be; the badge follows it. */
+export async function handleTotal(message: Message<'total'>, sender: MessageSender, now = Date.now()): Promise<{ accepted: boolean }> {
+  const reason = snapshotRejectReason(message, sender);
+  if (reason) {
+    console.warn('[DM Desk] dropped total:', reason);
+    return { accepted: false };
+  }
+  const changed = await applyTotal({ platform: message.platform, tabId: sender.tab?.id, unreadTotal: message.unreadTotal }, await getSettings(), now);
+  if (changed) {
+    await updateBadge(now);
+    broadcastChanged('inbox');
+  }
+  return { accepted: true };
+}
+
 /** "Delete all data": every store (replies too), storage.local, the badge. */
 export async function deleteAllData(): Promise<void> {
   await clearAllStores();
@@ -55,6 +70,7 @@ export async function deleteAllData(): Promise<void> {
 /** Background handlers for the inbox (wired in entrypoints/background.ts). */
 export const inboxHandlers: Handlers = {
   snapshot: (message, sender) => handleSnapshot(message, sender),
+  total: (message, sender) => handleTotal(message, sender),
   'platform:clear': async (message) => {
     await clearPlatform(message.platform);
     await updateBadge();

@@ -81,6 +81,28 @@ export async function applySnapshot(input: SnapshotInput, settings: SnapshotSett
 }
 
 /**
+ * A platform's unread counter from one of its tabs, between two full snapshots: only the counter
+ * (and when it was seen) changes; the conversations wait for the next snapshot. A tab that has
+ * not sent a snapshot yet, or a platform switched off, changes nothing. Returns whether the
+ * stored counter changed.
+ */
+export async function applyTotal(
+  input: { platform: PlatformId; tabId: number | undefined; unreadTotal: number },
+  settings: Pick<Settings, 'enabledPlatforms'>,
+  now = Date.now(),
+): Promise<boolean> {
+  const { platform, tabId, unreadTotal } = input;
+  if (tabId === undefined || !settings.enabledPlatforms.includes(platform)) return false;
+  const db = await getDb();
+  const tx = db.transaction('platforms', 'readwrite');
+  const state = validOrUndefined(platformStateSchema, await tx.store.get(platform));
+  const changed = !!state && state.tabs.includes(tabId) && state.unreadTotal !== unreadTotal;
+  if (state && changed) await tx.store.put({ ...state, unreadTotal, lastSeen: now });
+  await tx.done;
+  return changed;
+}
+
+/**
  * Forget a tab in every platform's list. `keepPlatform`: the tab still shows that platform (it
  * navigated within it), so it stays listed there.
  */

@@ -60,6 +60,11 @@ export interface PlatformAdapter {
   matches: string[];
   /** Pure, never throws, cheap. `now` is the clock relative times are read against. */
   read(doc: Document, url: URL, now?: number): InboxRead;
+  /**
+   * The platform's unread counter alone, as `read` gives it in `unreadTotal`: a few queries, so the
+   * watcher can keep the badge current while a storming page's full reads are spaced out. Never throws.
+   */
+  total(doc: Document): number | null;
   composer(doc: Document): HTMLElement | null;
   /** DM length limit, for warnings. */
   maxLength?: number;

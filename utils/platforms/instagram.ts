@@ -258,6 +258,9 @@ export const instagram: PlatformAdapter = {
   read(doc, url, now = Date.now()): InboxRead {
     return assembleRead(PAGE, doc, url, now);
   },
+  total(doc) {
+    return attempt(() => readTotal(doc), null);
+  },
   composer(doc) {
     return attempt(() => findComposer(doc), null);
   },

@@ -259,5 +259,6 @@ export const linkedin: PlatformAdapter = {
       return emptyRead(['page']);
     }
   },
+  total: (doc) => attempt(() => readTotal(doc).total, null),
   composer: (doc) => attempt(() => composer(doc), null),
 };

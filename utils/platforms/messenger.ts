@@ -280,6 +280,9 @@ export const messenger: PlatformAdapter = {
   read(doc, url, now = Date.now()): InboxRead {
     return assembleRead(PAGE, doc, url, now);
   },
+  total(doc) {
+    return attempt(() => readTotal(doc), null);
+  },
   composer(doc) {
     return attempt(() => findComposer(doc), null);
   },

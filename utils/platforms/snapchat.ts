@@ -176,5 +176,6 @@ export const snapchat: PlatformAdapter = {
       return emptyRead(['page']);
     }
   },
+  total: (doc) => attempt(() => titleCount(doc.title), null),
   composer: (doc) => attempt(() => composer(doc), null),
 };

@@ -198,5 +198,6 @@ export const tiktok: PlatformAdapter = {
       return emptyRead(['page']);
     }
   },
+  total: (doc) => attempt(() => readTotal(doc).total, null),
   composer: (doc) => attempt(() => composer(doc), null),
 };

@@ -235,5 +235,6 @@ export const whatsapp: PlatformAdapter = {
       return emptyRead(['page']);
     }
   },
+  total: (doc) => attempt(() => titleCount(doc.title), null),
   composer: (doc) => attempt(() => composer(doc), null),
 };
