@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitFor, type Extension } from './harness';
+import { generateInbox } from '../generators/instagram';
 
 /**
  * The cross-network inbox in real Chromium: fixture pages at the platforms' real URLs, the built
@@ -280,4 +281,49 @@ test('forged and malformed messages are dropped without touching stored state', 
 
   expect(await stored(options)).toEqual(before);
   expect(await ext.badge()).toEqual(badgeBefore);
+});
+
+test('a long inbox that never stops changing: full reads wait, the badge follows the counter within a second, and the list is read once it stops', async () => {
+  ext = await launchExtension();
+  // 2,000 rows (a full read costs milliseconds), 2 unread: the nav counter and the title say 2.
+  const ig = await ext.openPlatform(IG_INBOX, { html: generateInbox({ rows: 2000, unreadEvery: 1000 }) });
+  await waitFor(() => ext.badge(), (b) => b.text === '2', 15_000);
+  const marks = () =>
+    ig.evaluate(() => ({
+      reads: performance.getEntriesByName('dm-desk:read').length,
+      totals: performance.getEntriesByName('dm-desk:total').length,
+    }));
+  await ig.waitForTimeout(1000); // quiet: the next change is read as usual
+  const before = await marks();
+
+  // A change every 20 ms (row times, as a live inbox ticks); after 1.5 s the counter moves to 7.
+  await ig.evaluate(() => {
+    const times = document.querySelectorAll('abbr span');
+    let n = 0;
+    (window as unknown as { churn: number }).churn = window.setInterval(() => {
+      n++;
+      times[n % times.length]!.textContent = `${(n % 50) + 1}m`;
+      if (n === 75) {
+        document.querySelector('a[href="/direct/inbox/"] .x1gslohp span')!.textContent = '7';
+        document.title = '(7) Instagram • Direct';
+      }
+    }, 20);
+  });
+  await waitFor(() => ext.badge(), (b) => b.text === '7', 6000);
+  const during = await marks();
+  // The storm's first change was read in full; the counter came from a light read, not another.
+  expect(during.reads - before.reads).toBe(1);
+  expect(during.totals - before.totals).toBeGreaterThanOrEqual(1);
+
+  // The storm stops with a new first row: read in full within two light ticks (~1.5 s).
+  await ig.evaluate(() => {
+    window.clearInterval((window as unknown as { churn: number }).churn);
+    document.querySelector('[role="listitem"] span[dir="auto"]')!.textContent = 'Zoë Last';
+  });
+  await waitFor(marks, (m) => m.reads > during.reads, 4000);
+  const options = await ext.openOptions();
+  await waitFor(
+    () => stored(options),
+    (s) => s.conversations.some((c) => c.key === 'instagram:340282366841710300000000' && (c as { name?: string }).name === 'Zoë Last'),
+  );
 });
