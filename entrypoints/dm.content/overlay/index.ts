@@ -153,11 +153,35 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   // --- composer tracking -----------------------------------------------------------------------
   let focused: HTMLElement | null = null;
-  function composer(): HTMLElement | null {
+  /**
+   * The adapter's last answer, for the corner button's polling. On a page without a composer
+   * (the inbox) each look-up is a few queries over the whole document that find nothing, every
+   * second, forever: so "none" is trusted for up to 4 s unless the user did something on the page
+   * (a composer appears on a click, a key, a focus, or after a navigation, which is a click too),
+   * and a found composer for up to 1 s while it stays in the page.
+   */
+  let lookup: { at: number; found: HTMLElement | null } | null = null;
+  const NONE_TRUSTED_MS = 4000;
+  const FOUND_TRUSTED_MS = 1000;
+  const forgetLookup = () => {
+    lookup = null;
+  };
+  /** `fresh`: for the popup's questions and insertions, never a remembered answer. */
+  function composer(fresh = false): HTMLElement | null {
     if (focused?.isConnected) return focused;
+    const now = win.performance.now();
+    if (!fresh && lookup) {
+      const age = now - lookup.at;
+      if (lookup.found ? lookup.found.isConnected && age < FOUND_TRUSTED_MS : age < NONE_TRUSTED_MS) return lookup.found;
+    }
     const fromAdapter = adapter?.composer(doc);
-    return fromAdapter ? (detectEditor(fromAdapter)?.root ?? null) : null;
+    const found = fromAdapter ? (detectEditor(fromAdapter)?.root ?? null) : null;
+    lookup = { at: now, found };
+    return found;
   }
+  doc.addEventListener('pointerdown', forgetLookup, true);
+  doc.addEventListener('keydown', forgetLookup, true);
+  win.addEventListener('popstate', forgetLookup);
   /** The composer that gets the corner button: the platform's own, or a focused multi-line editor. */
   function buttonComposer(): HTMLElement | null {
     const current = composer();
@@ -170,6 +194,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (isOurs(event)) return;
     const target = event.target as Element | null;
     const editor = target ? detectEditor(target, { descend: false }) : null;
+    forgetLookup();
     if (editor) {
       focused = editor.root;
       void ensureReplies();
@@ -462,11 +487,11 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   return {
     context() {
-      const current = composer();
+      const current = composer(true);
       return { contact: contact(), composer: current, ...(adapter?.maxLength ? { maxLength: adapter.maxLength } : {}) };
     },
     async insert(text, insertOptions = {}) {
-      const current = composer();
+      const current = composer(true);
       const outcome = await insertReply(null, { text, cursor: insertOptions.cursor ?? null }, current, {});
       if (outcome.ok && insertOptions.replyId) options.onUsed(insertOptions.replyId);
       return outcome;
@@ -484,6 +509,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       doc.removeEventListener('focusin', onFocusIn, true);
       win.removeEventListener('focus', onWindowFocus);
       doc.removeEventListener('pointerdown', onPointerDown, true);
+      doc.removeEventListener('pointerdown', forgetLookup, true);
+      doc.removeEventListener('keydown', forgetLookup, true);
+      win.removeEventListener('popstate', forgetLookup);
       win.clearInterval(poll);
       win.clearTimeout(toastTimer);
       if (frame) win.cancelAnimationFrame(frame);
