@@ -17,7 +17,7 @@ import type { InboxRead } from '@/utils/platforms/contract';
  *
  * A page that keeps changing right after each read (a storm: typing indicators, presence, a
  * long list re-rendering) gets full reads no more often than their cost allows (`maxShare` of
- * the time), and in between, every `maxInterval`, a light read of the unread counter alone
+ * the time), and in between, every `tickInterval`, a light read of the unread counter alone
  * (`readTotal`: a few queries), reported when it changes: the badge stays current within a
  * second while the conversation list waits. Each light tick also looks for the end of the storm
  * (one batch of records, then the observer is off again): a tick without any change means the
@@ -47,9 +47,11 @@ export interface WatcherOptions {
    * the usual 250–750 ms. The budget (README, "Performance") is 3 % of the page's own script
    * time, and a page storming hard runs its own script ~5–10 % of the time: reads at 0.1 % of
    * the time leave room for the observer and the light reads. The badge does not wait for the
-   * full reads: light reads of the counter keep it within `maxInterval`.
+   * full reads: light reads of the counter keep it within `tickInterval`.
    */
   maxShare?: number;
+  /** How often the light reads of a long wait run, in ms (each also looks for the storm's end). */
+  tickInterval?: number;
   /** The longest gap between full reads of a storming page, in ms. */
   stormCeiling?: number;
   now?: () => number;
@@ -67,8 +69,6 @@ export interface Watcher {
 
 /** Each read is recorded as a user-timing mark; the page's main world sees it (e2e tests count them). */
 export const READ_MARK = 'dm-desk:read';
-/** Each light read of the counter alone, likewise. */
-export const TOTAL_MARK = 'dm-desk:total';
 
 /** DM Desk's own UI carries this attribute on its host element. */
 export const OWN_UI_ATTRIBUTE = 'data-dm-desk';
@@ -141,6 +141,7 @@ export function startWatcher({
   minInterval = 250,
   maxInterval = 750,
   maxShare = 0.001,
+  tickInterval = 1000,
   stormCeiling = 15_000,
   now = () => Date.now(),
   ignore = irrelevant,
@@ -161,14 +162,6 @@ export function startWatcher({
   let stirred = false;
   /** When the pending full read runs. */
   let due = 0;
-
-  const mark = (name: string) => {
-    try {
-      view?.performance?.mark?.(name);
-    } catch {
-      // User timing is a debugging aid only.
-    }
-  };
 
   const stopTicks = () => {
     if (tick !== undefined) clearTimeout(tick);
@@ -192,7 +185,11 @@ export function startWatcher({
   };
 
   const readAndReport = () => {
-    mark(READ_MARK);
+    try {
+      view?.performance?.mark?.(READ_MARK);
+    } catch {
+      // User timing is a debugging aid only.
+    }
     let result: InboxRead;
     try {
       result = read();
@@ -208,7 +205,6 @@ export function startWatcher({
   /** The counter alone, reported when it moved since the last report (full or light) of this URL. */
   const lightRead = () => {
     if (!readTotal || !reportTotal || !lastSent) return;
-    mark(TOTAL_MARK);
     let total: number | null;
     try {
       total = readTotal();
@@ -236,7 +232,7 @@ export function startWatcher({
     probing = true;
     stirred = false;
     observe();
-    tick = setTimeout(onTick, maxInterval);
+    tick = setTimeout(onTick, tickInterval);
   };
 
   const schedule = () => {
@@ -252,7 +248,7 @@ export function startWatcher({
     due = now() + wait;
     timer = setTimeout(run, wait);
     observer.disconnect(); // the read will see everything until it runs
-    if (wait > maxInterval) tick = setTimeout(onTick, maxInterval);
+    if (wait > tickInterval) tick = setTimeout(onTick, tickInterval);
   };
 
   /**

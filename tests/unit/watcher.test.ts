@@ -355,6 +355,7 @@ describe('startWatcher', () => {
         reportTotal: (t, url) => totals.push({ total: t, url }),
         minInterval: 100,
         maxInterval: 500,
+        tickInterval: 500,
         maxShare: 0.005,
         stormCeiling: 20_000,
       });
