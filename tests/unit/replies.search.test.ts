@@ -135,13 +135,31 @@ describe('words no reply has', () => {
   });
 });
 
-describe('topK', () => {
-  it('gives the same first k as a full sort, ties included', async () => {
-    const { topK } = await import('@/utils/replies/search');
-    const items = Array.from({ length: 500 }, (_, i) => ({ v: (i * 7919) % 97, i }));
-    const order = (a: { v: number; i: number }, b: { v: number; i: number }) => a.v - b.v || a.i - b.i;
-    for (const k of [1, 5, 20, 100, 600]) {
-      expect(topK(items, k, order)).toEqual([...items].sort(order).slice(0, k));
+describe('the first `limit` results', () => {
+  it('are the first of the whole ranked list, ties and fuzzy matches included', () => {
+    const WORDS = ['thanks', 'order', 'shipping', 'refund', 'price', 'collab', 'email', 'hours', 'sorry', 'review'];
+    const w = (i: number, k: number) => WORDS[(i * 7 + k * 3) % WORDS.length]!;
+    const library = Array.from({ length: 400 }, (_, i) =>
+      reply({
+        id: `lib${i}`,
+        // Every title is used by three replies: the order of ties is the title order, then the id's.
+        title: `${w(i % 133, 0)} ${w(i % 133, 1)}`,
+        body: `About your ${w(i, 2)} and ${w(i, 3)}.`,
+        shortcut: i % 5 ? `/${w(i, 0).slice(0, 3)}${i}` : undefined,
+        tags: [w(i, 4)],
+        platforms: i % 9 === 0 ? ['instagram'] : [],
+        useCount: i % 13,
+        ...(i % 4 === 0 ? { lastUsedAt: NOW - (i % 30) * DAY } : {}),
+      }),
+    );
+    const s = createReplySearch(library);
+    for (const query of ['t', 'th', '/', '/ref', 'order', 'shiping', 'refnd', 'collab email', 'sorry hours', 'zzzz']) {
+      for (const platform of [undefined, 'instagram' as const]) {
+        const all = s.search(query, { now: NOW, platform, limit: 10_000 }).map((r) => r.id);
+        for (const limit of [1, 7, 20, 50]) {
+          expect(s.search(query, { now: NOW, platform, limit }).map((r) => r.id), `${query} ${platform} ${limit}`).toEqual(all.slice(0, limit));
+        }
+      }
     }
   });
 });

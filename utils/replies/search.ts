@@ -48,6 +48,20 @@ interface Entry {
   /** Word tokens per field, normalised, for the word tier. */
   fields: { tokens: string[]; initials: string; weight: number }[];
   titleRank: number;
+  /** usageBoost of the reply, and the clock it was computed for (it moves over days, not minutes). */
+  boost: number;
+  boostAt: number;
+}
+
+/** How long a computed usage boost is reused: it decays over about two weeks. */
+const BOOST_FRESH_MS = 60_000;
+
+function boostOf(entry: Entry, now: number): number {
+  if (Math.abs(now - entry.boostAt) >= BOOST_FRESH_MS) {
+    entry.boost = usageBoost(entry.reply, now);
+    entry.boostAt = now;
+  }
+  return entry.boost;
 }
 
 const TOKEN = /[^\p{L}\p{N}]+/u;
@@ -59,25 +73,6 @@ const field = (text: string, weight: number) => {
 
 /** Field weights: a match in the shortcut or title says more than one in the body. */
 const WEIGHTS = { shortcut: 3, title: 2, tags: 1.5, body: 1 } as const;
-
-/**
- * The `k` smallest items by `compare`, in order, without sorting them all: a short query matches
- * most of a large library, and only a screenful is shown.
- */
-export function topK<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return [...items].sort(compare).slice(0, k);
-  const best: T[] = [];
-  for (const item of items) {
-    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
-    let i = best.length < k ? best.length : k - 1;
-    while (i > 0 && compare(item, best[i - 1]!) < 0) {
-      if (i < k) best[i] = best[i - 1]!;
-      i--;
-    }
-    best[i] = item;
-  }
-  return best;
-}
 
 export function createReplySearch(replies: readonly Reply[]): ReplySearch {
   // Everything a keystroke needs is prepared once per list.
@@ -97,6 +92,8 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
         field(reply.body.replace(VARIABLE_PATTERN, ' '), WEIGHTS.body),
       ],
       titleRank: rank.get(reply.id)!,
+      boost: 1,
+      boostAt: -Infinity,
     };
   });
   const byId = new Map(entries.map((e) => [e.reply.id, e]));
@@ -159,7 +156,9 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
     score: number;
   }
   let last: { raw: string; q: string; platform: PlatformId | undefined; matched: Entry[]; wordTerms: string[] } | null = null;
-  const order = (a: Hit, b: Hit) => b.tier - a.tier || b.scoped - a.scoped || b.score - a.score || a.entry.titleRank - b.entry.titleRank;
+  /** Whether a match with these keys sorts before `hit`: tier, then scope, then score, then title. */
+  const before = (tier: Tier, scope: number, score: number, entry: Entry, hit: Hit) =>
+    tier !== hit.tier ? tier > hit.tier : scope !== hit.scoped ? scope > hit.scoped : score !== hit.score ? score > hit.score : entry.titleRank < hit.entry.titleRank;
 
   return {
     search(query, opts = {}) {
@@ -174,9 +173,21 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
           .slice(0, limit)
           .map((x) => x.e.reply);
       }
+      if (limit <= 0) return [];
       const bare = raw.replace(/^[/;:.]+/, '');
       const terms = tokens(q);
-      const hits: Hit[] = [];
+      // The best `limit` matches, kept in order as they come: a short query matches most of a
+      // large library, and a match that cannot make the list costs no object.
+      const best: Hit[] = [];
+      const offer = (entry: Entry, tier: Tier, scope: number, score: number) => {
+        if (best.length === limit && !before(tier, scope, score, entry, best[limit - 1]!)) return;
+        let i = best.length < limit ? best.length : limit - 1;
+        while (i > 0 && before(tier, scope, score, entry, best[i - 1]!)) {
+          best[i] = best[i - 1]!;
+          i--;
+        }
+        best[i] = { entry, tier, scoped: scope, score };
+      };
       // Words no reply has ("for" in "thanks for your order") are dropped up front, and what the
       // other words match ranks as the weakest tier; a binary search in the vocabulary tells.
       const known = terms.filter(knownPrefix);
@@ -212,22 +223,22 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
         }
         if (tier !== null) {
           matched.push(entry);
-          hits.push({ entry, tier, scoped: scoped(entry.reply, platform), score: score * usageBoost(entry.reply, now) });
+          offer(entry, tier, scoped(entry.reply, platform), score * boostOf(entry, now));
         }
       }
       last = { raw, q, platform, matched, wordTerms };
       // Typos: only terms long enough to judge that start no word anywhere go to fuzzy matching.
-      let unknown = hits.length < limit ? terms.filter((t) => t.length >= 4 && !knownPrefix(t)) : [];
-      if (hits.length < limit && !unknown.length && terms.length === 1 && terms[0]!.length >= 4) unknown = terms;
+      let unknown = matched.length < limit ? terms.filter((t) => t.length >= 4 && !knownPrefix(t)) : [];
+      if (matched.length < limit && !unknown.length && terms.length === 1 && terms[0]!.length >= 4) unknown = terms;
       if (unknown.length) {
-        const seen = new Set(hits.map((h) => h.entry.reply.id));
+        const seen = new Set(matched);
         for (const result of fuzzy(unknown.join(' '))) {
           const entry = byId.get(result.id as string);
-          if (!entry || seen.has(entry.reply.id) || !usable(entry.reply, platform)) continue;
-          hits.push({ entry, tier: Tier.Fuzzy, scoped: scoped(entry.reply, platform), score: result.score * usageBoost(entry.reply, now) });
+          if (!entry || seen.has(entry) || !usable(entry.reply, platform)) continue;
+          offer(entry, Tier.Fuzzy, scoped(entry.reply, platform), result.score * boostOf(entry, now));
         }
       }
-      return topK(hits, limit, order).map((h) => h.entry.reply);
+      return best.map((h) => h.entry.reply);
     },
   };
 }
