@@ -53,6 +53,9 @@ interface Entry {
   boostAt: number;
 }
 
+/** Libraries from this size get a warm-up search when their index is built. */
+const WARM_UP_FROM = 500;
+
 /** How long a computed usage boost is reused: it decays over about two weeks. */
 const BOOST_FRESH_MS = 60_000;
 
@@ -160,7 +163,7 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
   const before = (tier: Tier, scope: number, score: number, entry: Entry, hit: Hit) =>
     tier !== hit.tier ? tier > hit.tier : scope !== hit.scoped ? scope > hit.scoped : score !== hit.score ? score > hit.score : entry.titleRank < hit.entry.titleRank;
 
-  return {
+  const api: ReplySearch = {
     search(query, opts = {}) {
       const { platform, limit = 50, now = Date.now() } = opts;
       const raw = query.trim().toLowerCase();
@@ -241,4 +244,14 @@ export function createReplySearch(replies: readonly Reply[]): ReplySearch {
       return best.map((h) => h.entry.reply);
     },
   };
+  // A large library's first keystrokes matched nearly everything while the engine had not yet
+  // optimised this code: 8–10 ms each in Chromium over 5,000 replies, against ~1 ms once warm.
+  // Two searches here, while the list is being prepared anyway, take that cost off the keystrokes.
+  if (entries.length >= WARM_UP_FROM) {
+    api.search('e');
+    last = null;
+    api.search('re');
+    last = null;
+  }
+  return api;
 }
