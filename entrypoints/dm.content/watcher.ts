@@ -2,26 +2,26 @@ import type { InboxRead } from '@/utils/platforms/contract';
 
 /**
  * Watches a platform page and reports what it reads, cheaply:
- * one MutationObserver whose callback only schedules; reads are coalesced to at most one per
- * `minInterval` ms (a burst of thousands of mutations costs a handful of reads, and the last state
- * of a burst is always read); a read on SPA navigation and when the tab comes back into view; and a
- * report only when the result differs from the last one sent.
+ * one MutationObserver whose callback only schedules; a change is read once the page has settled
+ * (no change for `minInterval` ms), so a burst of thousands of mutations costs one read, and its
+ * last state is the one read; a read on SPA navigation and when the tab comes back into view; and
+ * a report only when the result differs from the last one sent.
+ *
+ * A page that never settles (a storm: typing indicators, presence, a long list re-rendering) is
+ * still read, as often as the reads' cost allows: at most `maxShare` of the time, never less than
+ * `maxInterval` apart, and at least once every `stormCeiling`. Meanwhile, once every
+ * `tickInterval`, a light read of the unread counter alone (`readTotal`: a few queries) is
+ * reported when it changed: the toolbar badge stays current within a second while the
+ * conversation list waits for the storm to end.
  *
  * A timer, not requestAnimationFrame, paces the reads: frames stop in background tabs, and a DM
  * tab in the background is exactly the one whose badge must stay current.
  *
- * While a read is pending the observer is disconnected: the read will see every change made until
- * it runs, so the records of a storm would only be built to be thrown away (on a page applying
- * thousands of changes a second, building them costs the page as much as everything else DM Desk
- * does). It observes again right after the read, in the same task, so no change slips between.
- *
- * A page that keeps changing right after each read (a storm: typing indicators, presence, a
- * long list re-rendering) gets full reads no more often than their cost allows (`maxShare` of
- * the time), and in between, every `tickInterval`, a light read of the unread counter alone
- * (`readTotal`: a few queries), reported when it changes: the badge stays current within a
- * second while the conversation list waits. Each light tick also looks for the end of the storm
- * (one batch of records, then the observer is off again): a tick without any change means the
- * page went quiet, and the full read runs at once instead of waiting out its gap.
+ * While a read is pending the observer does not record a storm: after the change that scheduled
+ * the read, it only looks, once every `minInterval`, for one more change (it observes until the
+ * first one, then is off again until the next look). On a page applying thousands of changes a
+ * second, building every record costs the page as much as everything else DM Desk does. It
+ * observes again right after the read, in the same task, so no change slips between.
  */
 export interface WatcherOptions {
   doc: Document;
@@ -31,29 +31,22 @@ export interface WatcherOptions {
   readTotal?: () => number | null;
   /** A counter from a light read that differs from the last one reported. */
   reportTotal?: (total: number, url: string) => void;
-  /** Smallest gap between two reads, in ms (250 → at most 4 reads a second). */
+  /** How long the page must stay unchanged for a change to be read, in ms. */
   minInterval?: number;
-  /**
-   * While the page stays busy (each read is followed by more mutations: a storm, a typing
-   * indicator, an animation), the gap doubles up to this many ms; a page that was quiet for that
-   * long starts again at `minInterval`. Kept under a second, so a change still reaches the badge
-   * within one even mid-storm, while an isolated change is read within `minInterval`.
-   */
+  /** The smallest gap between reads of a page that never settles, in ms. */
   maxInterval?: number;
   /**
-   * While the page is busy, the largest share of the time DM Desk's full reads may take: a read
-   * that cost c ms is followed by at least c / maxShare ms. 0.001: a 10 ms read of a 500-row
-   * inbox churning non-stop waits 10 s; a 0.3 ms read of a virtualised list still waits only
-   * the usual 250–750 ms. The budget (README, "Performance") is 3 % of the page's own script
-   * time, and a page storming hard runs its own script ~5–10 % of the time: reads at 0.1 % of
-   * the time leave room for the observer and the light reads. The badge does not wait for the
-   * full reads: light reads of the counter keep it within `tickInterval`.
+   * The largest share of the time a never-settling page's reads may take: a read that cost c ms is
+   * followed by at least c / maxShare ms. 0.0005: a 5 ms read of a long inbox churning non-stop
+   * comes every 10 s (a 500-row one, ~12 ms, every 15 s, the ceiling); a 0.3 ms read of a
+   * virtualised list every 750 ms (`maxInterval`). The budget (README, "Performance") is 3 % of
+   * the page's own script time, and a page storming hard runs its own script ~5–10 % of the time.
    */
   maxShare?: number;
-  /** How often the light reads of a long wait run, in ms (each also looks for the storm's end). */
-  tickInterval?: number;
-  /** The longest gap between full reads of a storming page, in ms. */
+  /** The longest a never-settling page waits for a read, in ms. */
   stormCeiling?: number;
+  /** How often the light reads of a long wait run, in ms. */
+  tickInterval?: number;
   now?: () => number;
   /** Mutations only inside such nodes (DM Desk's own overlay, the composer) schedule nothing. */
   ignore?: (node: Node) => boolean;
@@ -140,46 +133,45 @@ export function startWatcher({
   reportTotal,
   minInterval = 250,
   maxInterval = 750,
-  maxShare = 0.001,
-  tickInterval = 1000,
+  maxShare = 0.0005,
   stormCeiling = 15_000,
+  tickInterval = 1000,
   now = () => Date.now(),
   ignore = irrelevant,
 }: WatcherOptions): Watcher {
+  /** The pending read: the latest it runs, however busy the page stays. */
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastRead = -Infinity;
-  let gap = minInterval;
-  let busyStreak = 0;
+  let due = 0;
   let lastSent: { read: InboxRead; url: string } | null = null;
   let reads = 0;
   /** What the last read and its report cost, in ms. */
   let cost = 0;
   let stopped = false;
   const view = doc.defaultView;
-  /** The light-read ticks of a long wait: the timer, and whether the observer is probing for quiet. */
+  /** The looks for quiet while a read is pending: the timer, and whether a look saw a change. */
   let tick: ReturnType<typeof setTimeout> | undefined;
-  let probing = false;
+  let looking = false;
   let stirred = false;
-  /** When the pending full read runs. */
-  let due = 0;
+  /** ms of the wait since the last light read. */
+  let sinceLight = 0;
 
-  const stopTicks = () => {
+  const stopLooking = () => {
     if (tick !== undefined) clearTimeout(tick);
     tick = undefined;
-    probing = false;
+    looking = false;
   };
 
   const run = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    stopTicks();
+    stopLooking();
     if (stopped) return;
-    lastRead = now();
+    const started = now();
     reads++;
     try {
       readAndReport();
     } finally {
-      cost = Math.max(0, now() - lastRead);
+      cost = Math.max(0, now() - started);
       if (!stopped) observe();
     }
   };
@@ -217,61 +209,65 @@ export function startWatcher({
     reportTotal(total, url);
   };
 
+  /** Observe until the first relevant change, and look again in `minInterval`. */
+  const look = () => {
+    looking = true;
+    stirred = false;
+    observe();
+    tick = setTimeout(onLook, minInterval);
+  };
+
   /**
-   * A tick of a long wait: if nothing changed since the last tick the storm is over, and the full
-   * read runs now; else a light read, and the observer looks again until its first change.
+   * Nothing changed since the last look: the page settled, read it now. Else, once every
+   * `tickInterval`, a light read, and another look.
    */
-  const onTick = () => {
+  const onLook = () => {
     tick = undefined;
     if (stopped || timer === undefined) return;
-    if (probing && !stirred) {
+    if (!stirred) {
       run();
       return;
     }
-    lightRead();
-    probing = true;
-    stirred = false;
-    observe();
-    tick = setTimeout(onTick, tickInterval);
+    sinceLight += minInterval;
+    if (sinceLight >= tickInterval) {
+      sinceLight = 0;
+      lightRead();
+    }
+    look();
   };
 
+  /** A relevant change: read once the page settles, and by the time the reads' cost allows. */
   const schedule = () => {
     if (stopped || timer !== undefined) return;
-    const sinceRead = now() - lastRead;
-    if (sinceRead > maxInterval) busyStreak = 0; // quiet since the last read
-    else if (sinceRead < gap) busyStreak++; // mutating again right after a read
-    // Busy windows in a row back off, doubling up to maxInterval; and from the first one, a
-    // costly read keeps the reads to maxShare of the time (light reads cover the gap).
-    gap = Math.min(maxInterval, minInterval * 2 ** Math.max(0, busyStreak - 2));
-    if (busyStreak >= 1) gap = Math.max(gap, Math.min(stormCeiling, cost / maxShare));
-    const wait = Math.max(0, lastRead + gap - now());
+    const wait = Math.max(maxInterval, Math.min(stormCeiling, cost / maxShare));
     due = now() + wait;
     timer = setTimeout(run, wait);
-    observer.disconnect(); // the read will see everything until it runs
-    if (wait > tickInterval) tick = setTimeout(onTick, tickInterval);
+    observer.disconnect(); // the scheduling change is seen; only look for more from here
+    sinceLight = 0;
+    look();
   };
 
   /**
-   * Read soon for a reason other than a mutation (navigation, the tab shown again): like a
-   * mutation, but a long storm wait is cut to `minInterval`, as the page the user looks at changed.
+   * Read soon for a reason other than a mutation (navigation, the tab shown again): in
+   * `minInterval`, settled or not, as the page the user looks at changed.
    */
   const soon = () => {
     if (stopped) return;
-    if (timer === undefined) return schedule();
-    if (due - now() <= minInterval) return;
-    clearTimeout(timer);
-    stopTicks();
+    if (timer !== undefined && due - now() <= minInterval) return;
+    if (timer !== undefined) clearTimeout(timer);
+    stopLooking();
+    observer.disconnect();
     due = now() + minInterval;
     timer = setTimeout(run, minInterval);
   };
 
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
     if (stopped) return;
-    if (probing) {
-      // A light tick's look: one relevant change is enough to know the storm goes on.
+    if (looking) {
+      // A look for quiet: one relevant change is enough to know the page is still busy.
       if (records.some((record) => !ignore(record.target))) {
         stirred = true;
-        probing = false;
+        looking = false;
         observer.disconnect();
       }
       return;
@@ -296,10 +292,7 @@ export function startWatcher({
 
   // SPA navigation: history traversal, and the Navigation API's navigate event for pushState
   // (Chromium 102+; content scripts see the page's same-document navigations).
-  const onNavigate = () => {
-    busyStreak = 0;
-    soon();
-  };
+  const onNavigate = () => soon();
   const onVisible = () => {
     if (doc.visibilityState === 'visible') soon();
   };
@@ -310,7 +303,9 @@ export function startWatcher({
   navigation?.addEventListener?.('navigatesuccess', onNavigateSuccess);
   doc.addEventListener('visibilitychange', onVisible);
 
-  schedule();
+  // The page as it is now, at once.
+  due = now();
+  timer = setTimeout(run, 0);
 
   return {
     schedule: soon,
@@ -323,7 +318,7 @@ export function startWatcher({
       view?.removeEventListener('hashchange', onNavigate);
       navigation?.removeEventListener?.('navigatesuccess', onNavigateSuccess);
       doc.removeEventListener('visibilitychange', onVisible);
-      stopTicks();
+      stopLooking();
     },
     get reads() {
       return reads;

@@ -120,7 +120,7 @@ describe('startWatcher', () => {
     expect(reads).toBe(before + 1);
   });
 
-  it('backs off while the page stays busy, never past maxInterval, and starts short again after quiet', async () => {
+  it('a page that never settles is read every maxInterval (cheap reads); after a quiet spell, a change is read as soon as it settles', async () => {
     start({ minInterval: 100, maxInterval: 400 });
     await vi.advanceTimersByTimeAsync(0);
     const list = document.getElementById('list')!;
@@ -249,7 +249,7 @@ describe('startWatcher', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('while a read is pending, the page builds no mutation records for it; it observes again right after the read', async () => {
+  it('while a read is pending, the page builds one batch of records per look, not one per change; it observes again right after the read', async () => {
     // Count the records the watcher's observer receives.
     let delivered = 0;
     const Real = window.MutationObserver;
@@ -277,14 +277,17 @@ describe('startWatcher', () => {
       list.appendChild(document.createElement('li'));
       await flush();
     }
-    expect(delivered).toBe(1); // 200 changes while the read was pending: no records
-    await vi.advanceTimersByTimeAsync(300);
+    expect(delivered).toBe(2); // 200 changes while the read was pending: the look's one record
+    await vi.advanceTimersByTimeAsync(250); // the look saw a change: the page has not settled
+    expect(reads).toBe(1);
+    await vi.advanceTimersByTimeAsync(250); // the next one saw none: read
     expect(reads).toBe(2);
+    expect(delivered).toBe(2);
     expect(reports.at(-1)!.read.unreadTotal).toBe(199); // the read saw the last of them
     total = 500;
     list.appendChild(document.createElement('li'));
     await flush();
-    expect(delivered).toBe(2); // observing again
+    expect(delivered).toBe(3); // observing again
     await vi.advanceTimersByTimeAsync(300);
     expect(reports.at(-1)!.read.unreadTotal).toBe(500);
   });
@@ -332,7 +335,7 @@ describe('startWatcher', () => {
     expect(capped.at(-1)).toBeGreaterThanOrEqual(3000);
   });
 
-  describe('between the spaced reads of a storm', () => {
+  describe('a page that never settles', () => {
     let totals: { total: number; url: string }[];
     let lightReads: number;
     /** The id of the one conversation the page lists, when it lists one. */
@@ -371,36 +374,37 @@ describe('startWatcher', () => {
       }
     };
 
-    it('the counter alone is read every maxInterval and reported only when it moved', async () => {
+    it('the counter alone is read every tickInterval and reported only when it moved', async () => {
       startCostly();
       await vi.advanceTimersByTimeAsync(1000); // the read at load, then a quiet second
       expect(reads).toBe(1);
-      // 8 s of churn: the full read that starts the storm, then none (the next is 10 s later).
+      // 8 s of churn: no full read (the page never settles, and the last read's cost allows
+      // the next one 10 s after the churn began).
       await churn(8000, (t) => {
         if (t === 3000) total = 7;
       });
-      expect(reads).toBe(2);
-      expect(lightReads).toBeGreaterThanOrEqual(12); // every 500 ms
-      expect(lightReads).toBeLessThanOrEqual(16);
+      expect(reads).toBe(1);
+      expect(lightReads).toBeGreaterThanOrEqual(14); // every 500 ms
+      expect(lightReads).toBeLessThanOrEqual(17);
       // The counter moved once: one light report, the new total, at most 500 ms late.
       expect(totals).toEqual([{ total: 7, url: location.href }]);
       // The next full read agrees with what was reported: nothing is sent again.
       const sent = reports.length;
       await churn(3000);
-      expect(reads).toBe(3);
+      expect(reads).toBe(2);
       expect(reports).toHaveLength(sent);
     });
 
-    it('when the storm ends, the full read runs within two ticks instead of waiting out its gap', async () => {
+    it('when the storm ends, the full read runs as soon as the page settles', async () => {
       startCostly();
       await vi.advanceTimersByTimeAsync(1000);
       await churn(2000);
-      expect(reads).toBe(2);
+      expect(reads).toBe(1);
       latest = 'new-conversation';
       list().setAttribute('class', 'last-change');
       await flush();
-      await vi.advanceTimersByTimeAsync(1000 + 20);
-      expect(reads).toBe(3);
+      await vi.advanceTimersByTimeAsync(2 * 100 + 20); // one look still sees it, the next none
+      expect(reads).toBe(2);
       expect(reports.at(-1)!.read.threads[0]?.id).toBe('new-conversation');
       // And the page is watched as usual again: one change, one read at the short interval.
       total = 4;
@@ -408,8 +412,25 @@ describe('startWatcher', () => {
       list().setAttribute('class', 'later');
       await flush();
       await vi.advanceTimersByTimeAsync(110);
-      expect(reads).toBe(4);
+      expect(reads).toBe(3);
       expect(reports.at(-1)!.read.unreadTotal).toBe(4);
+    });
+
+    it('a change right after a costly read is read as soon as the page settles, not when the cost allows', async () => {
+      startCostly();
+      await vi.advanceTimersByTimeAsync(1000);
+      total = 1;
+      list().setAttribute('class', 'first-step');
+      await flush();
+      await vi.advanceTimersByTimeAsync(110); // settled for 100 ms: read (its 50 ms cost moves the clock)
+      expect(reads).toBe(2);
+      // A second step of the same update, right after that read.
+      latest = 'second-step';
+      list().setAttribute('class', 'second-step');
+      await flush();
+      await vi.advanceTimersByTimeAsync(110);
+      expect(reads).toBe(3);
+      expect(reports.at(-1)!.read.threads[0]?.id).toBe('second-step');
     });
 
     it('navigation cuts a long wait short', async () => {
@@ -433,7 +454,7 @@ describe('startWatcher', () => {
       const n = lightReads;
       await vi.advanceTimersByTimeAsync(30_000);
       expect(lightReads).toBe(n);
-      expect(reads).toBe(2);
+      expect(reads).toBe(1);
     });
   });
 });
