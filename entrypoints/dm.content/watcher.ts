@@ -152,8 +152,9 @@ export function startWatcher({
   let tick: ReturnType<typeof setTimeout> | undefined;
   let looking = false;
   let stirred = false;
-  /** ms of the wait since the last light read. */
+  /** ms of the wait since the last light read, and until the next look. */
   let sinceLight = 0;
+  let lookEvery = minInterval;
 
   const stopLooking = () => {
     if (tick !== undefined) clearTimeout(tick);
@@ -209,17 +210,18 @@ export function startWatcher({
     reportTotal(total, url);
   };
 
-  /** Observe until the first relevant change, and look again in `minInterval`. */
+  /** Observe until the first relevant change, and look again in `lookEvery` ms. */
   const look = () => {
     looking = true;
     stirred = false;
     observe();
-    tick = setTimeout(onLook, minInterval);
+    tick = setTimeout(onLook, lookEvery);
   };
 
   /**
    * Nothing changed since the last look: the page settled, read it now. Else, once every
-   * `tickInterval`, a light read, and another look.
+   * `tickInterval`, a light read, and another look, the next ones twice as far apart (a burst
+   * that settles is read within `minInterval` of settling, the end of a storm within a second).
    */
   const onLook = () => {
     tick = undefined;
@@ -228,11 +230,12 @@ export function startWatcher({
       run();
       return;
     }
-    sinceLight += minInterval;
+    sinceLight += lookEvery;
     if (sinceLight >= tickInterval) {
       sinceLight = 0;
       lightRead();
     }
+    lookEvery = Math.min(2 * minInterval, lookEvery * 2);
     look();
   };
 
@@ -244,6 +247,7 @@ export function startWatcher({
     timer = setTimeout(run, wait);
     observer.disconnect(); // the scheduling change is seen; only look for more from here
     sinceLight = 0;
+    lookEvery = minInterval;
     look();
   };
 

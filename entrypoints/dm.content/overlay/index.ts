@@ -156,15 +156,19 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   /**
    * The adapter's last answer, for the corner button's polling. On a page without a composer
    * (the inbox) each look-up is a few queries over the whole document that find nothing, every
-   * second, forever: so "none" is trusted for up to 4 s unless the user did something on the page
-   * (a composer appears on a click, a key, a focus, or after a navigation, which is a click too),
-   * and a found composer for up to 1 s while it stays in the page.
+   * second, forever: so "none" is trusted for 1 s, then 2, 4… up to a minute, unless the user
+   * did something on the page (a composer appears on a click, a key, a focus, or after a
+   * navigation, which is a click too); a page still loading its composer is looked at again
+   * within 1, 3 and 7 s. A found composer is trusted for 1 s while it stays in the page.
    */
   let lookup: { at: number; found: HTMLElement | null } | null = null;
-  const NONE_TRUSTED_MS = 4000;
+  let noneInARow = 0;
+  const NONE_TRUSTED_MS = 1000;
+  const NONE_TRUSTED_MAX_MS = 60_000;
   const FOUND_TRUSTED_MS = 1000;
   const forgetLookup = () => {
     lookup = null;
+    noneInARow = 0;
   };
   /** `fresh`: for the popup's questions and insertions, never a remembered answer. */
   function composer(fresh = false): HTMLElement | null {
@@ -172,11 +176,13 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     const now = win.performance.now();
     if (!fresh && lookup) {
       const age = now - lookup.at;
-      if (lookup.found ? lookup.found.isConnected && age < FOUND_TRUSTED_MS : age < NONE_TRUSTED_MS) return lookup.found;
+      const noneTrusted = Math.min(NONE_TRUSTED_MAX_MS, NONE_TRUSTED_MS * 2 ** (noneInARow - 1));
+      if (lookup.found ? lookup.found.isConnected && age < FOUND_TRUSTED_MS : age < noneTrusted) return lookup.found;
     }
     const fromAdapter = adapter?.composer(doc);
     const found = fromAdapter ? (detectEditor(fromAdapter)?.root ?? null) : null;
     lookup = { at: now, found };
+    noneInARow = found ? 0 : noneInARow + 1;
     return found;
   }
   doc.addEventListener('pointerdown', forgetLookup, true);
