@@ -3,7 +3,8 @@ import type { InboxRead } from '@/utils/platforms/contract';
 /**
  * Watches a platform page and reports what it reads, cheaply:
  * one MutationObserver whose callback only schedules; a change is read once the page has settled
- * (no change for `minInterval` ms), so a burst of thousands of mutations costs one read, and its
+ * (a look of `minInterval` ms, or twice that in a longer burst, saw no change), so a burst of
+ * thousands of mutations costs one read, and its
  * last state is the one read; a read on SPA navigation and when the tab comes back into view; and
  * a report only when the result differs from the last one sent.
  *
@@ -18,7 +19,7 @@ import type { InboxRead } from '@/utils/platforms/contract';
  * tab in the background is exactly the one whose badge must stay current.
  *
  * While a read is pending the observer does not record a storm: after the change that scheduled
- * the read, it only looks, once every `minInterval`, for one more change (it observes until the
+ * the read, it only looks, `minInterval` and then twice that apart, for one more change (it observes until the
  * first one, then is off again until the next look). On a page applying thousands of changes a
  * second, building every record costs the page as much as everything else DM Desk does. It
  * observes again right after the read, in the same task, so no change slips between.
