@@ -19,10 +19,11 @@ import type { InboxRead } from '@/utils/platforms/contract';
  * tab in the background is exactly the one whose badge must stay current.
  *
  * While a read is pending the observer does not record a storm: after the change that scheduled
- * the read, it only looks, `minInterval` and then twice that apart, for one more change (it observes until the
- * first one, then is off again until the next look). On a page applying thousands of changes a
- * second, building every record costs the page as much as everything else DM Desk does. It
- * observes again right after the read, in the same task, so no change slips between.
+ * the read, it only looks, `minInterval` and then twice that apart, for one more change (it
+ * observes until the first one, then is off again until the next look). On a page applying
+ * thousands of changes a second, building every record costs the page as much as everything else
+ * DM Desk does. It observes again right after the read, in the same task, so no change slips
+ * between.
  */
 export interface WatcherOptions {
   doc: Document;
