@@ -288,6 +288,36 @@ describe('row reading helpers', () => {
     expect(rows.map((row) => index.plain(row))).toEqual([true, true, false]);
   });
 
+  it('RowIndex answers as row.querySelectorAll would, for rows in order, repeated, nested or out of order', () => {
+    // Matches before, between, around and after the rows; a row that is itself a match.
+    document.body.innerHTML = `<div id="list" aria-label="Chats">
+      <abbr id="before">x</abbr>
+      <div class="row" id="a" aria-label="row a"><abbr id="a1">1h</abbr><span aria-label="Unread"></span><abbr id="a2">2h</abbr></div>
+      <abbr id="between">y</abbr>
+      <div class="row" id="b"><div class="row" id="b-inner"><abbr id="b1">3h</abbr></div><span aria-label="Muted"></span></div>
+      <div class="row" id="c"></div>
+      <div class="row" id="d"><abbr id="d1">4h</abbr></div>
+    </div><abbr id="after">z</abbr>`;
+    const byId = (id: string) => document.getElementById(id)!;
+    const ids = (els: readonly Element[]) => els.map((el) => el.id);
+    const cases: Element[][] = [
+      ['a', 'b', 'c', 'd'].map(byId), // in order, none inside another
+      ['a', 'a', 'b', 'd', 'd'].map(byId), // the same row twice in a row (two links in one row)
+      ['a', 'b', 'b-inner', 'd'].map(byId), // a row inside another
+      ['d', 'a', 'c'].map(byId), // out of document order
+      ['a', 'd', 'a'].map(byId), // repeated apart
+    ];
+    for (const rows of cases) {
+      const index = new RowIndex(rows, ['[aria-label]']);
+      for (const row of rows) {
+        expect(ids(index.all(row, 'abbr'))).toEqual(ids([...row.querySelectorAll('abbr')]));
+        expect(ids(index.all(row, '[aria-label]'))).toEqual(ids([...row.querySelectorAll('[aria-label]')]));
+        expect(index.first(row, 'abbr')?.id).toBe(row.querySelector('abbr')?.id);
+      }
+      expect(ids(index.matches('abbr'))).toEqual(['before', 'a1', 'a2', 'between', 'b1', 'd1']);
+    }
+  });
+
   it('makeRow trims to the limits, leaves unknowns out, and never marks a muted row unread', () => {
     const row = makeRow({
       id: ' 42 ',

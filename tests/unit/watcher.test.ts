@@ -219,14 +219,16 @@ describe('startWatcher', () => {
     expect(reads).toBe(1);
   });
 
-  it('records each read as a user-timing mark', async () => {
-    const mark = vi.spyOn(performance, 'mark');
+  it('records each read as a user-timing measure of its duration', async () => {
+    const mark = vi.spyOn(performance, 'measure');
     start();
     await vi.advanceTimersByTimeAsync(0);
     document.body.appendChild(document.createElement('div'));
     await flush();
     await vi.advanceTimersByTimeAsync(300);
-    expect(mark.mock.calls.filter(([name]) => name === READ_MARK)).toHaveLength(2);
+    const calls = mark.mock.calls.filter(([name]) => name === READ_MARK);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]![1]).toEqual({ start: expect.any(Number) });
   });
 
   it('an adapter that throws does not stop the watcher', async () => {

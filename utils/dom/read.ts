@@ -605,9 +605,13 @@ export function markedTime(
 
 /**
  * The rows of one read, for per-row questions answered by one query over the list instead of one
- * query per row (each per-row query cost ~0.3 ms per 500 rows in Chromium). Every match is mapped
- * to the rows above it by a short parentElement walk that stops at the rows' common ancestor; a
- * row inside another row gets the matches of both, as row.querySelectorAll would. Selectors are
+ * query per row (each per-row query cost ~0.3 ms per 500 rows in Chromium). When the rows are in
+ * document order and none holds another (every list seen), matches and rows are merged in one
+ * pass: a match belongs to the current row when the row contains it (one native call that makes no
+ * node object, which matters in a content script's isolated world, where each node handed to
+ * script is looked up or made). Otherwise every match is mapped to the rows above it by a
+ * parentElement walk that stops at the rows' common ancestor; a row inside another row gets the
+ * matches of both, as row.querySelectorAll would. Selectors are
  * single selectors: Chromium answers a single tag or attribute selector several times faster
  * than a selector list ('time, abbr' cost 4× 'abbr'). Everything is looked up when the index is
  * built, before any row is read, so a row the page detaches during the read keeps its answers (as
@@ -622,9 +626,13 @@ export class RowIndex {
   private readonly special: Set<Element> | null;
 
   /** `selectors`: the single selectors rows will be asked about (time marks are always indexed). */
+  /** The rows in document order when none holds another, else null (matches are mapped by walks). */
+  private readonly ordered: Element[] | null;
+
   constructor(rows: readonly Element[], selectors: readonly string[]) {
     this.isRow = new Set(rows);
     this.scope = attempt(() => commonAncestor(rows), null);
+    this.ordered = this.scope ? attempt(() => disjointInOrder(rows), null) : null;
     for (const selector of [...selectors, 'time', 'abbr']) this.found.set(selector, this.build(selector));
     this.special = this.buildSpecial();
   }
@@ -635,9 +643,32 @@ export class RowIndex {
       const list = this.scope.querySelectorAll(selector);
       const out = new Map<Element, Element[]>();
       const every: Element[] = [];
-      for (let i = 0; i < list.length; i++) {
-        every.push(list[i]!);
-        this.add(out, list[i]!);
+      const ordered = this.ordered;
+      if (ordered) {
+        // Matches come in document order too: each belongs to the current row or a later one.
+        let r = 0;
+        for (let i = 0; i < list.length; i++) {
+          const match = list[i]!;
+          every.push(match);
+          while (r < ordered.length) {
+            const row = ordered[r]!;
+            if (row !== match && row.contains(match)) {
+              const mine = out.get(row);
+              if (mine) mine.push(match);
+              else out.set(row, [match]);
+              break;
+            }
+            // 4 = DOCUMENT_POSITION_FOLLOWING: the match comes after this row, so maybe in the next.
+            // Else it is before the row, or the row itself or around it: in no row.
+            if (row.compareDocumentPosition(match) & 4) r++;
+            else break;
+          }
+        }
+      } else {
+        for (let i = 0; i < list.length; i++) {
+          every.push(list[i]!);
+          this.add(out, list[i]!);
+        }
       }
       this.lists.set(selector, every);
       return out;
@@ -823,6 +854,23 @@ function inDocumentOrder(a: readonly Element[], b: readonly Element[]): Element[
   }
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/**
+ * The rows without repeats (a row listed twice in a row, as for two links in one row), when they
+ * are in document order and none holds another; else null.
+ */
+function disjointInOrder(rows: readonly Element[]): Element[] | null {
+  const out: Element[] = [];
+  let last: Element | null = null;
+  for (const row of rows) {
+    if (row === last) continue;
+    // 4 = FOLLOWING, 16 = CONTAINED_BY: the row must come after the last one and not inside it.
+    if (last !== null && (last.compareDocumentPosition(row) & 20) !== 4) return null;
+    out.push(row);
+    last = row;
+  }
   return out;
 }
 
