@@ -123,7 +123,6 @@ function isUnreadMarker(el: Element): boolean {
 }
 
 interface RowContext {
-  base: URL;
   /** The page URL for rowUrl, prepared once per read. */
   site: LinkBase;
   /** parseTime, remembering labels for this read. */
@@ -133,26 +132,33 @@ interface RowContext {
   markerLive: boolean;
   /** Per-row lookups answered by one query per read. */
   index: RowIndex;
-  /** Computed-style checks allowed for this row. */
-  useStyle: boolean;
 }
 
-function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext): ThreadRow | null {
+const NAMED = { named: true } as const;
+const UNNAMED = { named: false } as const;
+
+/**
+ * One row. The unread strategies are written out rather than listed as closures, so one pass over
+ * the row's labelled elements answers both the unread marker and the muted bell, and a row costs
+ * no closure objects.
+ */
+function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, useStyle: boolean): ThreadRow | null {
+  const index = ctx.index;
   const href = link ? attr(link, 'href') : '';
   const avatar = q<HTMLImageElement>(row, 'img[alt]');
   const alt = attr(avatar, 'alt');
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   // Instagram usernames are ASCII letters, digits, periods and underscores, at most 30.
-  const altHandle = alt.match(ALT_HANDLE)?.[1];
+  const altHandle = alt ? ALT_HANDLE.exec(alt)?.[1] : undefined;
 
-  const marks = ctx.index.timeMarks(row);
-  const labels = marks.labels;
+  const marks = index.timeMarks(row);
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = ctx.index.namedPieces(row, nameEl, labels);
-  const texts = pieces.rest.filter((t) => !PRESENCE.test(t) && t !== alt);
-  const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
+  const pieces = index.namedPieces(row, nameEl, marks.labels);
+  const texts: string[] = [];
+  for (const text of pieces.rest) if (text !== alt && !PRESENCE.test(text)) texts.push(text);
+  const parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
   const name = pieces.name ?? parts.name ?? altHandle ?? '';
   if (!name && !href) return null;
 
@@ -167,17 +173,25 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     lastFromMe = self.fromMe;
   }
 
-  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
-  const unread = !!firstOf<boolean>([
-    // The unread dot carries aria-label="Unread" (English UI, 2022–2026).
-    () => (ctx.index.all(row, '[aria-label]').some(isUnreadMarker) ? true : ctx.markerLive ? false : null),
-    // The name is bold (font-weight ≥ 600) on unread rows, in every language (2019–2026).
-    () => (ctx.useStyle && isBold(nameEl ?? firstTextElement(row, name), row) ? true : null),
-    // The blue dot, by colour, when its label is localised (2021–2026).
-    () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
-  ]);
+  // One pass over the row's labelled elements: the unread dot's aria-label="Unread" (English UI,
+  // 2022–2026) and the localised "Muted" bell (its first 20).
+  const labelled = index.all(row, '[aria-label]');
+  let marked = false;
+  let muted = false;
+  for (let i = 0; i < labelled.length; i++) {
+    const label = labelled[i]!.getAttribute('aria-label');
+    if (label === 'Unread' || label === 'unread') marked = true;
+    else if (i < 20 && !muted && label && MUTED_LABEL.test(cleanText(label))) muted = true;
+  }
+  // Without the marker on the page: the name in bold (font-weight ≥ 600) on unread rows, in every
+  // language (2019–2026), else the blue dot by colour, for a localised label (2021–2026).
+  let unread = marked;
+  if (!marked && !ctx.markerLive && useStyle) {
+    unread = attempt(() => isBold(nameEl ?? firstTextElement(row, name), row), false) || attempt(() => hasDot(row, BLUE_DOT, 8), false);
+  }
 
-  const id = href.match(THREAD_HREF)?.[1] ?? hashId(name, attr(avatar, 'src'));
+  const threadId = href ? THREAD_HREF.exec(href)?.[1] : undefined;
+  const id = threadId ?? hashId(name, attr(avatar, 'src'));
   // Name, handle and snippet are text pieces (or slices of one): already clean.
   return makeRow(
     {
@@ -203,9 +217,6 @@ function firstTextElement(row: Element, text: string): Element | null {
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const rows: ThreadRow[] = [];
-  const site = linkBase(url);
-  const parse = rememberTimes(parseTime);
-  let styled = 0;
   const found = rowElements(doc);
   // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
   const index = new RowIndex(
@@ -213,9 +224,16 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
     ['[aria-label]'],
   );
   const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
+  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive, index };
+  let styled = 0;
   for (const { row, link } of found) {
-    const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
-    const read = attempt(() => readRow(row, link, ctx), null);
+    const useStyle = !markerLive && styled++ < STYLE_ROWS;
+    let read: ThreadRow | null = null;
+    try {
+      read = readRow(row, link, ctx, useStyle);
+    } catch {
+      // One odd row costs only itself.
+    }
     if (read) rows.push(read);
   }
   return uniqueRows(rows);
