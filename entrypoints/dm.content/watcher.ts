@@ -3,7 +3,7 @@ import type { InboxRead } from '@/utils/platforms/contract';
 /**
  * Watches a platform page and reports what it reads, cheaply:
  * one MutationObserver whose callback only schedules; a change is read once the page has settled
- * (a look of `minInterval` ms, or twice that in a longer burst, saw no change), so a burst of
+ * (a look of `minInterval` ms, or longer ones in a longer burst, saw no change), so a burst of
  * thousands of mutations costs one read, and its
  * last state is the one read; a read on SPA navigation and when the tab comes back into view; and
  * a report only when the result differs from the last one sent.
@@ -19,7 +19,8 @@ import type { InboxRead } from '@/utils/platforms/contract';
  * tab in the background is exactly the one whose badge must stay current.
  *
  * While a read is pending the observer does not record a storm: after the change that scheduled
- * the read, it only looks, `minInterval` and then twice that apart, for one more change (it
+ * the read, it only looks, `minInterval`, then twice that, then up to `tickInterval` apart (250,
+ * 500, 1,000 ms), for one more change (it
  * observes until the first one, then is off again until the next look). On a page applying
  * thousands of changes a second, building every record costs the page as much as everything else
  * DM Desk does. It observes again right after the read, in the same task, so no change slips
@@ -239,8 +240,9 @@ export function startWatcher({
 
   /**
    * Nothing changed since the last look: the page settled, read it now. Else, once every
-   * `tickInterval`, a light read, and another look, the next ones twice as far apart (a burst
-   * that settles is read within `minInterval` of settling, the end of a storm within a second).
+   * `tickInterval`, a light read, and another look, the next ones twice as far apart up to
+   * `tickInterval` (a short burst is read within `minInterval` of settling, the end of a long storm
+   * within two `tickInterval`s).
    */
   const onLook = () => {
     tick = undefined;
@@ -254,7 +256,8 @@ export function startWatcher({
       sinceLight = 0;
       lightRead();
     }
-    lookEvery = Math.min(2 * minInterval, lookEvery * 2);
+    // Up to one look per light read: each look is a wake-up of the page's main thread.
+    lookEvery = Math.min(Math.max(2 * minInterval, tickInterval), lookEvery * 2);
     look();
   };
 

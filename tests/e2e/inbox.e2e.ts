@@ -311,7 +311,7 @@ test('a long inbox that never stops changing: no full read while it churns, the 
   // light read, the list was not read.
   expect(during.reads - before.reads).toBe(0);
 
-  // The storm stops with a new first row: read in full as soon as the page settles (~0.5 s).
+  // The storm stops with a new first row: read in full as soon as the page settles (1-2 s).
   await ig.evaluate(() => {
     window.clearInterval((window as unknown as { churn: number }).churn);
     document.querySelector('[role="listitem"] span[dir="auto"]')!.textContent = 'Zoë Last';
