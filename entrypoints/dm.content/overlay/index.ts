@@ -262,6 +262,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   // Backstop for relayouts nothing above reports (a banner inserted above, a new composer node).
   const poll = win.setInterval(() => {
     observeComposer();
+    // No composer and the button already hidden (an inbox page): nothing to place this second.
+    if (observed === null && corner.hidden) return;
     schedulePosition();
   }, 1000);
   observeComposer();
