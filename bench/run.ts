@@ -271,7 +271,19 @@ async function searchBench(searchJs: string) {
   await page.setContent('<!doctype html><title>search</title>');
   await page.addScriptTag({ content: searchJs });
   const result = await page.evaluate(
-    () => (globalThis as any).__dmdSearch.timeSearch(5000, ['thanks for your order', '/tha', 'refund policy', 'shiping', 'collab email']) as { build: number; keystrokes: number[] },
+    () =>
+      (globalThis as any).__dmdSearch.timeSearch(5000, [
+        'thanks for your order',
+        '/tha',
+        'refund policy',
+        'shiping',
+        'collab email',
+        'discount code',
+        '/ref12',
+        'size guide',
+        'delivery hours',
+        'stock retrun',
+      ]) as Promise<{ build: number; keystrokes: number[] }>,
   );
   await close();
   const s = stats(result.keystrokes);
