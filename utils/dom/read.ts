@@ -626,13 +626,17 @@ export class RowIndex {
   private readonly special: Set<Element> | null;
 
   /** `selectors`: the single selectors rows will be asked about (time marks are always indexed). */
-  /** The rows in document order when none holds another, else null (matches are mapped by walks). */
-  private readonly ordered: Element[] | null;
+  /**
+   * The rows in document order when none holds another, else null (matches are mapped by walks);
+   * undefined until a query has enough matches to need it (checking the order is a call per row).
+   */
+  private ordered: Element[] | null | undefined;
+  private readonly rows: readonly Element[];
 
   constructor(rows: readonly Element[], selectors: readonly string[]) {
     this.isRow = new Set(rows);
     this.scope = attempt(() => commonAncestor(rows), null);
-    this.ordered = this.scope ? attempt(() => disjointInOrder(rows), null) : null;
+    this.rows = rows;
     for (const selector of [...selectors, 'time', 'abbr']) this.found.set(selector, this.build(selector));
     this.special = this.buildSpecial();
   }
@@ -643,7 +647,9 @@ export class RowIndex {
       const list = this.scope.querySelectorAll(selector);
       const out = new Map<Element, Element[]>();
       const every: Element[] = [];
-      const ordered = this.ordered;
+      // The merge pays for its order check when a query matches in about every other row at least
+      // (as the time of every row does); a few matches are mapped by their walks.
+      const ordered = list.length * 2 >= this.isRow.size ? this.orderedRows() : null;
       if (ordered) {
         // Matches come in document order too: each belongs to the current row or a later one.
         let r = 0;
@@ -675,6 +681,11 @@ export class RowIndex {
     } catch {
       return null;
     }
+  }
+
+  private orderedRows(): Element[] | null {
+    if (this.ordered === undefined) this.ordered = attempt(() => disjointInOrder(this.rows), null);
+    return this.ordered;
   }
 
   private add(out: Map<Element, Element[]>, match: Element): void {
