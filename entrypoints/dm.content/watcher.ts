@@ -72,7 +72,7 @@ export const READ_MARK = 'dm-desk:read';
 /** DM Desk's own UI carries this attribute on its host element. */
 export const OWN_UI_ATTRIBUTE = 'data-dm-desk';
 
-const IRRELEVANT = `[${OWN_UI_ATTRIBUTE}], [contenteditable]:not([contenteditable="false"])`;
+const IRRELEVANT = `[${OWN_UI_ATTRIBUTE}], [contenteditable]:not([contenteditable="false" i])`;
 
 /**
  * Mutations that cannot change what an adapter reads: DM Desk's own UI, and text being typed in

@@ -163,3 +163,14 @@ describe('focused-editor detection (keys, focus)', () => {
     expect(detectEditor(document.getElementById('m'))?.root.id).toBe('c');
   });
 });
+
+describe('editor detection inside a wrapper', () => {
+  it.each([
+    ['', 'false'],
+    ['plaintext-only', 'false'],
+    ['TRUE', 'FALSE'],
+  ])('finds a contenteditable="%s" editor, not one marked "%s"', (value, off) => {
+    html(`<main id="m"><div contenteditable="${off}"><span>x</span></div><div id="c" contenteditable="${value}"></div></main>`);
+    expect(detectEditor(document.getElementById('m'))).toEqual({ kind: 'contenteditable', root: document.getElementById('c') });
+  });
+});

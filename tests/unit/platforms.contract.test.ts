@@ -61,3 +61,25 @@ describe.each(PLATFORM_IDS)('%s adapter', (platform) => {
     expect([...result.missing].sort()).toEqual([...spec.expect.missing].sort());
   });
 });
+
+describe.each(PLATFORM_IDS)('%s composer', (platform) => {
+  // contenteditable="" and "plaintext-only" are editable too; a composer marked so is still found.
+  const withComposer = cases(platform).filter((name) => {
+    const spec = JSON.parse(readFileSync(path.join(FIXTURES, platform, `${name}.json`), 'utf8')) as Expected;
+    return spec.expect.composer && readFileSync(path.join(FIXTURES, platform, `${name}.html`), 'utf8').includes('contenteditable="true"');
+  });
+
+  it('has a fixture whose composer is a contenteditable', () => {
+    expect(withComposer.length).toBeGreaterThan(0);
+  });
+
+  it.each(withComposer.flatMap((name) => ['', 'plaintext-only'].map((value) => [name, value] as const)))(
+    'is found in %s with contenteditable="%s"',
+    (name, value) => {
+      const spec = JSON.parse(readFileSync(path.join(FIXTURES, platform, `${name}.json`), 'utf8')) as Expected;
+      const html = readFileSync(path.join(FIXTURES, platform, `${name}.html`), 'utf8').replaceAll('contenteditable="true"', `contenteditable="${value}"`);
+      const doc = new JSDOM(html, { url: spec.url }).window.document;
+      expect(ADAPTERS[platform]!.composer(doc)?.getAttribute('contenteditable')).toBe(value);
+    },
+  );
+});

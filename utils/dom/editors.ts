@@ -55,7 +55,7 @@ export function detectEditor(el: Element | null | undefined, { descend = true }:
     const control = el as HTMLTextAreaElement | HTMLInputElement;
     return control.disabled || control.readOnly ? null : { kind: 'textarea', root: control };
   }
-  const root = editableRootOf(el) ?? (descend ? (el.querySelector?.('[contenteditable="true"], textarea') as HTMLElement | null) : null);
+  const root = editableRootOf(el) ?? (descend ? (el.querySelector?.('[contenteditable]:not([contenteditable="false" i]), textarea') as HTMLElement | null) : null);
   if (!root) return null;
   if (isTextControl(root)) return detectEditor(root);
   if (root.hasAttribute('data-lexical-editor')) return { kind: 'lexical', root };

@@ -262,9 +262,9 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
 function findComposer(doc: Document): HTMLElement | null {
   return firstOf<HTMLElement>([
     // Lexical editor (2023–2026): data-lexical-editor on the contenteditable.
-    () => q<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable="true"]'),
+    () => q<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])'),
     // role="textbox" contenteditable, aria-label "Message" (localised), 2021–2026.
-    () => q<HTMLElement>(doc, 'div[role="textbox"][contenteditable="true"]'),
+    () => q<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])'),
     // Textarea "Message..." of the 2016–2021 web DMs.
     () => q<HTMLElement>(doc, 'textarea[placeholder]'),
   ]);

@@ -228,10 +228,10 @@ function readActive(doc: Document): Contact | null {
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
     // Plain contenteditable with <p> children, 2019–2026.
-    'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
-    '.msg-form__contenteditable[contenteditable="true"]',
-    '.msg-form [contenteditable="true"][role="textbox"]',
-    'form[class*="msg-form"] [contenteditable="true"]',
+    'div.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+    '.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])',
+    '.msg-form [contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+    'form[class*="msg-form"] [contenteditable]:not([contenteditable="false" i])',
   ]);
 }
 

@@ -262,9 +262,9 @@ function findComposer(doc: Document): HTMLElement | null {
   const notComment = (el: HTMLElement | null) => (el && !/comment|coment|kommentar/i.test(attr(el, 'aria-label')) ? el : null);
   return firstOf<HTMLElement>([
     // Lexical composer (2023–2026): [data-lexical-editor] contenteditable, aria-label "Message" (localised).
-    () => notComment(q(doc, '[role="textbox"][contenteditable="true"][data-lexical-editor="true"]')),
+    () => notComment(q(doc, '[role="textbox"][contenteditable]:not([contenteditable="false" i])[data-lexical-editor="true"]')),
     // The same without the Lexical marker (2020–2023 builds).
-    () => notComment(q(doc, 'div[role="textbox"][contenteditable="true"][aria-label]')),
+    () => notComment(q(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])[aria-label]')),
     // Single-message popups on facebook.com used a textarea (2021–2024).
     () => q<HTMLElement>(doc, '[role="dialog"] textarea, textarea[name="message_body"]'),
   ]);

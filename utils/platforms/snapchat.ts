@@ -144,8 +144,8 @@ function readActive(doc: Document): Contact | null {
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
     // "Send a chat" editor, 2023–2026; no aria-label seen.
-    'div[role="textbox"][contenteditable="true"]',
-    '[contenteditable="true"][placeholder]',
+    'div[role="textbox"][contenteditable]:not([contenteditable="false" i])',
+    '[contenteditable]:not([contenteditable="false" i])[placeholder]',
     'textarea[placeholder]',
   ]);
 }

@@ -168,10 +168,10 @@ function readActive(doc: Document): Contact | null {
 
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
-    '[data-e2e="dm-new-input-editor"] [contenteditable="true"]', // 2026
-    '[data-e2e="message-input-area"] .public-DraftEditor-content[contenteditable="true"]', // Draft.js, 2021–2025
-    '[data-e2e="message-input-area"] [contenteditable="true"]',
-    '[data-e2e="dm-new-chatbox"] [contenteditable="true"]',
+    '[data-e2e="dm-new-input-editor"] [contenteditable]:not([contenteditable="false" i])', // 2026
+    '[data-e2e="message-input-area"] .public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])', // Draft.js, 2021–2025
+    '[data-e2e="message-input-area"] [contenteditable]:not([contenteditable="false" i])',
+    '[data-e2e="dm-new-chatbox"] [contenteditable]:not([contenteditable="false" i])',
   ]);
 }
 

@@ -191,11 +191,11 @@ function readActive(doc: Document): Contact | null {
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
     // Lexical editor in the chat footer, 2023–2026 (data-tab="10").
-    '#main footer div[contenteditable="true"][role="textbox"]',
-    'footer div[contenteditable="true"][role="textbox"]',
-    '#main footer [contenteditable="true"]',
+    '#main footer div[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+    'footer div[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+    '#main footer [contenteditable]:not([contenteditable="false" i])',
     // Never the side pane's search box (also a Lexical contenteditable, data-tab="3").
-    '#main div[contenteditable="true"][data-tab="10"]',
+    '#main div[contenteditable]:not([contenteditable="false" i])[data-tab="10"]',
   ]);
 }
 

@@ -288,10 +288,10 @@ function findComposer(doc: Document): HTMLElement | null {
       if (!el) return null;
       return el.isContentEditable || el.getAttribute('contenteditable') === 'true'
         ? el
-        : (q<HTMLElement>(el, '[contenteditable="true"]') ?? el);
+        : (q<HTMLElement>(el, '[contenteditable]:not([contenteditable="false" i])') ?? el);
     },
-    () => q<HTMLElement>(doc, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable="true"]'),
-    () => q<HTMLElement>(doc, '.public-DraftEditor-content[contenteditable="true"]'),
+    () => q<HTMLElement>(doc, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable]:not([contenteditable="false" i])'),
+    () => q<HTMLElement>(doc, '.public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])'),
   ]);
 }
 
