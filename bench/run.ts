@@ -13,6 +13,7 @@ import { chromiumPath, extensionDir, ROOT } from '../tests/e2e/harness';
 import { BUDGETS_KB_GZIP } from './budgets';
 import { extensionScriptTime, type TraceEvent } from './trace';
 import { popupBench, insertionBench } from './extension-benches';
+import { memoryBench, readAllocation } from './memory';
 
 type Generator = { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string };
 
@@ -95,9 +96,10 @@ async function loadGenerators(): Promise<Record<string, Generator>> {
 
 // 1. Read cost of every adapter on generated inboxes.
 async function readBench(generators: Record<string, Generator>, readJs: string) {
-  const rows: Record<string, Record<number, { median: number; p95: number; fresh?: { first: number; second: number } }>> = {};
+  const rows: Record<string, Record<number, { median: number; p95: number; allocKb?: number; fresh?: { first: number; second: number } }>> = {};
   const { context, close } = await launch(false);
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   const pick = process.env.BENCH_PLATFORMS?.split(',');
   for (const [platform, gen] of Object.entries(generators)) {
     if (pick && !pick.includes(platform)) continue;
@@ -111,7 +113,10 @@ async function readBench(generators: Record<string, Generator>, readJs: string) 
       const times = await page.evaluate((n) => (globalThis as any).__dmdBench.timeReads(n) as number[], runs);
       const s = stats(times.slice(3)); // first reads warm the JIT
       rows[platform][size] = { median: round(s.median), p95: round(s.p95) };
-      if (size === 500) rows[platform][size]!.fresh = await freshReads(context, gen.url, readJs);
+      if (size === 500) {
+        rows[platform][size]!.allocKb = Math.round((await readAllocation(cdp, page)) / 1024);
+        rows[platform][size]!.fresh = await freshReads(context, gen.url, readJs);
+      }
     }
   }
   await close();
@@ -142,6 +147,19 @@ async function freshReads(context: BrowserContext, url: string, readJs: string):
     await page.close();
   }
   return { first: round(stats(first).median, 1), second: round(stats(second).median, 1) };
+}
+
+// 7. Memory, with the Instagram inbox of the read bench (500 rows) for the content script.
+async function memory(generators: Record<string, Generator>) {
+  const gen = generators.instagram!;
+  const bare = await launch(false);
+  try {
+    const html = gen.generateInbox({ rows: 500, unreadEvery: 4 });
+    await servePage(bare.context, gen.url, html);
+    return await memoryBench(bare.context, { url: gen.url, html });
+  } finally {
+    await bare.close();
+  }
 }
 
 // 2. Page overhead during a mutation storm.
@@ -345,7 +363,7 @@ async function main() {
   const stormJs = await bundle('bench/browser/storm-app.tsx', 'dmdStorm');
   const generators = await loadGenerators();
 
-  // BENCH_ONLY=read|storm|popup|search|insertion runs one part (while working on it).
+  // BENCH_ONLY=read|storm|popup|search|insertion|memory runs one part (while working on it).
   const only = process.env.BENCH_ONLY;
   if (only) {
     const parts: Record<string, () => Promise<unknown>> = {
@@ -354,6 +372,7 @@ async function main() {
       popup: popupBench,
       search: () => searchBench(searchJs),
       insertion: insertionBench,
+      memory: () => memory(generators),
     };
     console.log(JSON.stringify(await parts[only]!(), null, 2));
     return;
@@ -367,6 +386,7 @@ async function main() {
     popup: await popupBench(),
     search: await searchBench(searchJs),
     insertion: await insertionBench(),
+    memory: await memory(generators),
     sizes: sizes(),
     budgets: BUDGETS_KB_GZIP,
   };
@@ -383,6 +403,8 @@ function printTable(r: any) {
       lines.push([`read() ${platform}, ${size} rows`, `median ${bySize[size].median} ms, p95 ${bySize[size].p95} ms${fresh}`, budget]);
     }
   }
+  const allocs = Object.entries<any>(r.read).map(([platform, bySize]) => `${platform} ${bySize[500].allocKb}`);
+  lines.push(['read() allocation per 500-row read, KB', allocs.join(', '), '']);
   const s = r.storm;
   lines.push([`storm ${s.seconds}s, React inbox, 1,000 row updates/s (median of ${s.rounds} runs): page's own script`, `${s.pageScriptMs} ms`, '']);
   lines.push(['  DM Desk overhead (with − without)', `${s.extensionOverheadMs} ms (${s.extensionOverheadPct} %), ${s.extensionReads} reads`, '≤ 3 %']);
@@ -394,6 +416,10 @@ function printTable(r: any) {
   lines.push(['popup: first queue, 5,000 conversations + 2,000 replies', `median ${r.popup.medianMs} ms, p95 ${r.popup.p95Ms} ms`, '≤ 150 ms']);
   lines.push(['reply search, 5,000 replies, per keystroke', `median ${r.search.keystrokeMedianMs} ms, p95 ${r.search.keystrokeP95Ms} ms`, 'p95 ≤ 10 ms']);
   lines.push(['insertion: hotkey → text in Lexical state', `median ${r.insertion.medianMs} ms, p95 ${r.insertion.p95Ms} ms`, 'p95 ≤ 50 ms']);
+  const m = r.memory;
+  lines.push(['memory: content script on a 500-row inbox (page heap with − without)', `${m.content.contentScriptKb} KB (${m.content.withMb} MB against ${m.content.withoutMb} MB)`, '']);
+  lines.push(['memory: popup showing the queue, 5,000 conversations + 2,000 replies', `${m.popupMb} MB`, '']);
+  lines.push(['memory: background worker, idle / after the popups', `${m.workerIdleMb} MB / ${m.workerAfterPopupMb} MB`, '']);
   for (const [name, v] of Object.entries<any>(r.sizes)) {
     const budget = (r.budgets as any)[name];
     lines.push([`bundle ${name}`, `${v.rawKb} KB raw, ${v.gzipKb} KB gzip`, budget ? `≤ ${budget} KB gzip` : '']);
