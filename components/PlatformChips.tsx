@@ -32,8 +32,8 @@ export function PlatformChips({
           aria-pressed={selected === null}
           onClick={() => onSelect?.(null)}
         >
-          All <strong data-testid="total-unread">{total}</strong>
-          <span className="visually-hidden"> unread</span>
+          {/* "unread" is shown here once, so the counts do not read as the queue's "waiting". */}
+          All <strong data-testid="total-unread">{total}</strong> unread
         </button>
         {counts.map(({ platform, label, count, stale, age }) => (
           <button

@@ -273,13 +273,13 @@ export const QueueList = forwardRef<QueueListHandle, QueueListProps>(function Qu
                       <span className="visually-hidden">, waiting </span>
                       {formatWait(item.waitMs)}
                     </span>
-                    {item.snippet && (
-                      <span className="queue-snippet">
-                        <span className="visually-hidden">, </span>
-                        {item.snippet}
-                      </span>
-                    )}
                   </span>
+                  {item.snippet && (
+                    <span className="queue-snippet">
+                      <span className="visually-hidden">, </span>
+                      {item.snippet}
+                    </span>
+                  )}
                 </span>
               </div>
               <div role="gridcell" className="queue-action">
