@@ -113,10 +113,8 @@ async function readBench(generators: Record<string, Generator>, readJs: string) 
       const times = await page.evaluate((n) => (globalThis as any).__dmdBench.timeReads(n) as number[], runs);
       const s = stats(times.slice(3)); // first reads warm the JIT
       rows[platform][size] = { median: round(s.median), p95: round(s.p95) };
-      if (size === 500) {
-        rows[platform][size]!.allocKb = Math.round((await readAllocation(cdp, page)) / 1024);
-        rows[platform][size]!.fresh = await freshReads(context, gen.url, readJs);
-      }
+      if (size === 500) rows[platform][size]!.allocKb = Math.round((await readAllocation(cdp, page)) / 1024);
+      if (size >= 500) rows[platform][size]!.fresh = await freshReads(context, gen.url, readJs);
     }
   }
   await close();
