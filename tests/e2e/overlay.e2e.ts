@@ -150,8 +150,18 @@ test('corner button: opens the same dialog, follows the composer, never covers s
   await page.close();
 });
 
-const EXPANDERS: PagePlatform[] = ['instagram', 'x-legacy', 'linkedin', 'x-chat'];
-describe.each(EXPANDERS)('shortcut expansion on %s', (kind) => {
+// ProseMirror and Quill (editors DM Desk has no strategy for) merge the typed shortcut and its
+// expansion into one undo step of their own (edits within 0.5 s / 1 s), so undo is not checked
+// there; Quill also takes a Tab it is given for itself (it types a tab character).
+const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] = [
+  { kind: 'instagram' },
+  { kind: 'x-legacy' },
+  { kind: 'linkedin' },
+  { kind: 'x-chat' },
+  { kind: 'linkedin-prosemirror', ownUndo: true },
+  { kind: 'tiktok-quill', ownUndo: true, ownTab: true },
+];
+describe.each(EXPANDERS)('shortcut expansion on $kind', ({ kind, ownUndo, ownTab }) => {
   test('shortcut + Tab becomes the reply (one undo step back); Tab alone is untouched', async () => {
     const opened = await openEditorPage(ext, kind);
     const { page } = opened;
@@ -162,16 +172,21 @@ describe.each(EXPANDERS)('shortcut expansion on %s', (kind) => {
     expect(await stateBecomes(opened, 'Hello Thanks so much!')).toBe('Hello Thanks so much!');
     expect(await composerFocused(opened)).toBe(true);
     expect(await tabsSeen(opened)).toEqual([]); // the page never saw that Tab
-    await page.keyboard.press('Control+z');
-    expect(await stateBecomes(opened, 'Hello /thx')).toBe('Hello /thx');
+    let text = 'Hello Thanks so much!';
+    if (!ownUndo) {
+      await page.keyboard.press('Control+z');
+      expect(await stateBecomes(opened, 'Hello /thx')).toBe('Hello /thx');
+      text = 'Hello /thx';
+    }
 
     // No shortcut before the caret: Tab is the page's, not prevented, nothing inserted.
     // (Undo left the shortcut selected, as native undo does: collapse to its end first.)
     await page.keyboard.press('End');
     await page.keyboard.type(' plain');
     await page.keyboard.press('Tab');
-    expect(await tabsSeen(opened)).toEqual([false]);
-    expect(await opened.state()).toBe('Hello /thx plain');
+    // The page saw this Tab (DM Desk let it through); only an editor that uses Tab prevents it.
+    expect(await tabsSeen(opened)).toEqual([!!ownTab]);
+    expect(await opened.state()).toBe(`${text} plain${ownTab ? '\t' : ''}`);
     expect(await opened.sends()).toBe(0);
     expect(await opened.syntheticEnters()).toBe(0);
     await page.close();

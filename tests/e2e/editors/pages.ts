@@ -7,7 +7,7 @@ import type { EditorPageConfig } from './common';
  * Test pages: platform markup (what the adapters read: header, participant, send button) around a
  * real editor bundle, inlined so the page is one HTML document served at the platform's URL.
  */
-export type EditorName = 'lexical' | 'draft' | 'textarea' | 'plain' | 'stubborn';
+export type EditorName = 'lexical' | 'draft' | 'textarea' | 'plain' | 'stubborn' | 'prosemirror' | 'quill';
 
 export interface PageSpec {
   title: string;
@@ -29,6 +29,7 @@ export function editorPage(spec: PageSpec): string {
 #composer-root{flex:1;border:1px solid #ccc;border-radius:18px;padding:8px 12px;min-height:22px}
 #composer-root textarea{width:100%;border:0;resize:none;font:inherit;outline:none}
 #composer-root [contenteditable]{outline:none;min-height:22px}
+.ProseMirror,.ql-editor{white-space:pre-wrap;word-wrap:break-word}.ql-editor p{margin:0}.ql-clipboard{position:absolute;left:-10000px;height:1px;overflow-y:hidden}
 button{font:inherit}</style>
 <script>
 window.__sends = 0;

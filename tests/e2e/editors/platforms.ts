@@ -5,7 +5,16 @@ import { composerRow, editorPage, type EditorName } from './pages';
  * the open conversation's participant and the send button. `conversation: false` leaves the
  * participant out (no open conversation), so personalisation falls back.
  */
-export type PagePlatform = 'instagram' | 'messenger' | 'x-legacy' | 'x-chat' | 'linkedin' | 'whatsapp' | 'tiktok-stubborn';
+export type PagePlatform =
+  | 'instagram'
+  | 'messenger'
+  | 'x-legacy'
+  | 'x-chat'
+  | 'linkedin'
+  | 'linkedin-prosemirror'
+  | 'whatsapp'
+  | 'tiktok-stubborn'
+  | 'tiktok-quill';
 
 export interface PlatformPage {
   url: string;
@@ -87,6 +96,34 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
           editor: 'plain',
           body: `<main class="msg-overlay-list-bubble">${open ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : ''}
 <form class="msg-form">${composerRow('<button type="button" id="send" class="msg-form__send-button artdeco-button" disabled onclick="__send()">Send</button>')}</form></main>`,
+        }),
+      };
+    case 'linkedin-prosemirror':
+      // LinkedIn's composer markers on a ProseMirror editor: an editor DM Desk was not built for.
+      return {
+        url: open ? 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmZ2hpams=/' : 'https://www.linkedin.com/messaging/',
+        editor: 'prosemirror',
+        composer: '.ProseMirror[contenteditable="true"]',
+        sendButton: 'button.msg-form__send-button',
+        html: editorPage({
+          title: 'Messaging | LinkedIn',
+          editor: 'prosemirror',
+          config: { className: 'msg-form__contenteditable' },
+          body: `<main class="msg-overlay-list-bubble">${open ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : ''}
+<form class="msg-form">${composerRow('<button type="button" id="send" class="msg-form__send-button artdeco-button" onclick="__send()">Send</button>')}</form></main>`,
+        }),
+      };
+    case 'tiktok-quill':
+      // TikTok's chat box around a Quill editor: another editor DM Desk was not built for.
+      return {
+        url: 'https://www.tiktok.com/messages?lang=en',
+        editor: 'quill',
+        composer: '.ql-editor[contenteditable="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Messages | TikTok',
+          editor: 'quill',
+          body: `<div data-e2e="dm-new-chatbox">${composerRow('<button id="send" data-e2e="dm-send" onclick="__send()">Send</button>')}</div>`,
         }),
       };
     case 'whatsapp':
