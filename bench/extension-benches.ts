@@ -6,13 +6,13 @@ import { launchExtension, waitFor } from '../tests/e2e/harness';
 import { seedInbox } from '../tests/e2e/inbox-seed';
 import { manyReplies, reply, seedReplies } from '../tests/e2e/replies-seed';
 import { HOTKEY, dialog, openEditorPage } from '../tests/e2e/overlay-helpers';
+import { round, stats } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { medianMs: Math.round(at(0.5) * 10) / 10, p95Ms: Math.round(at(0.95) * 10) / 10, runs: samples.length };
+function msStats(samples: number[]) {
+  const { median, p95, n } = stats(samples);
+  return { medianMs: round(median, 1), p95Ms: round(p95, 1), runs: n };
 }
 
 /** 3. Time from opening the popup to its first rendered queue row, with 5,000 + 2,000 stored. */
@@ -46,7 +46,7 @@ export async function popupBench() {
       if (i > 0) samples.push(at); // the first open warms the caches, as a daily user's would be
       await page.close();
     }
-    return { conversations: 5000, replies: 2000, ...stats(samples) };
+    return { conversations: 5000, replies: 2000, ...msStats(samples) };
   } finally {
     await ext.close();
   }
@@ -111,7 +111,7 @@ export async function insertionBench() {
       samples.push(t!.ready - t!.hotkey + (t!.text - t!.enter));
       await waitFor(() => dialog(page).isVisible(), (v) => !v);
     }
-    return stats(samples);
+    return msStats(samples);
   } finally {
     await ext.close();
   }

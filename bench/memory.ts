@@ -6,11 +6,12 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchExtension, waitFor, type Extension } from '../tests/e2e/harness';
 import { seedInbox } from '../tests/e2e/inbox-seed';
 import { manyReplies, seedReplies } from '../tests/e2e/replies-seed';
+import { round, stats } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const MB = 1024 * 1024;
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round1 = (n: number) => round(n, 1);
+const median = (xs: number[]) => stats(xs).median;
 
 /** The JS heap in use in a page's isolate (main world and content scripts' worlds), after a full GC. */
 export async function heapAfterGc(cdp: CDPSession): Promise<number> {

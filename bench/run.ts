@@ -14,18 +14,13 @@ import { BUDGETS_KB_GZIP } from './budgets';
 import { extensionScriptTime, type TraceEvent } from './trace';
 import { popupBench, insertionBench } from './extension-benches';
 import { memoryBench, readAllocation } from './memory';
+import { round, stats } from './stats';
 
 type Generator = { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string };
 
 const TMP = path.join(ROOT, 'bench/.tmp');
 const QUICK = process.env.BENCH_QUICK === '1';
 
-export function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95), n: samples.length };
-}
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 async function bundle(entry: string, name: string): Promise<string> {
   await build({

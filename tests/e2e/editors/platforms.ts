@@ -26,6 +26,21 @@ export interface PlatformPage {
   sendButton: string;
 }
 
+const LINKEDIN_THREAD = 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmZ2hpams=/';
+
+/**
+ * LinkedIn's messaging markup around the composer. The plain editor page enables its send button
+ * on input, as LinkedIn does, so it starts disabled there.
+ */
+function linkedinBody(who: string | null, { sendDisabled }: { sendDisabled: boolean }): string {
+  const thread = who !== null ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : '';
+  const send = `<button type="button" id="send" class="msg-form__send-button artdeco-button"${sendDisabled ? ' disabled' : ''} onclick="__send()">Send</button>`;
+  return `<main class="msg-overlay-list-bubble">${thread}\n<form class="msg-form">${composerRow(send)}</form></main>`;
+}
+
+/** TikTok's chat box around the composer. */
+const TIKTOK_BODY = `<div data-e2e="dm-new-chatbox">${composerRow('<button id="send" data-e2e="dm-send" onclick="__send()">Send</button>')}</div>`;
+
 export function platformPage(kind: PagePlatform, options: { contact?: string | null } = {}): PlatformPage {
   const who = options.contact === undefined ? 'Ana López' : options.contact;
   const open = who !== null;
@@ -87,21 +102,20 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
       };
     case 'linkedin':
       return {
-        url: open ? 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmZ2hpams=/' : 'https://www.linkedin.com/messaging/',
+        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
         editor: 'plain',
         composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
         sendButton: 'button.msg-form__send-button',
         html: editorPage({
           title: 'Messaging | LinkedIn',
           editor: 'plain',
-          body: `<main class="msg-overlay-list-bubble">${open ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : ''}
-<form class="msg-form">${composerRow('<button type="button" id="send" class="msg-form__send-button artdeco-button" disabled onclick="__send()">Send</button>')}</form></main>`,
+          body: linkedinBody(who, { sendDisabled: true }),
         }),
       };
     case 'linkedin-prosemirror':
       // LinkedIn's composer markers on a ProseMirror editor: an editor DM Desk was not built for.
       return {
-        url: open ? 'https://www.linkedin.com/messaging/thread/2-YWJjZGVmZ2hpams=/' : 'https://www.linkedin.com/messaging/',
+        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
         editor: 'prosemirror',
         composer: '.ProseMirror[contenteditable="true"]',
         sendButton: 'button.msg-form__send-button',
@@ -109,8 +123,7 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
           title: 'Messaging | LinkedIn',
           editor: 'prosemirror',
           config: { className: 'msg-form__contenteditable' },
-          body: `<main class="msg-overlay-list-bubble">${open ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : ''}
-<form class="msg-form">${composerRow('<button type="button" id="send" class="msg-form__send-button artdeco-button" onclick="__send()">Send</button>')}</form></main>`,
+          body: linkedinBody(who, { sendDisabled: false }),
         }),
       };
     case 'tiktok-quill':
@@ -123,7 +136,7 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
         html: editorPage({
           title: 'Messages | TikTok',
           editor: 'quill',
-          body: `<div data-e2e="dm-new-chatbox">${composerRow('<button id="send" data-e2e="dm-send" onclick="__send()">Send</button>')}</div>`,
+          body: TIKTOK_BODY,
         }),
       };
     case 'whatsapp':
@@ -151,7 +164,7 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
         html: editorPage({
           title: 'Messages | TikTok',
           editor: 'stubborn',
-          body: `<div data-e2e="dm-new-chatbox">${composerRow('<button id="send" data-e2e="dm-send" onclick="__send()">Send</button>')}</div>`,
+          body: TIKTOK_BODY,
         }),
       };
   }
