@@ -6,7 +6,7 @@ import { reply, seedReplies, useCounts } from './replies-seed';
 
 // Inserting into the four editor kinds, each the real thing (Lexical 0.39, Draft.js 0.11.7, a React
 // textarea, a plain contenteditable) served at a platform URL that uses it, and into two editors
-// no platform uses today (ProseMirror, Quill). Every check reads the
+// no platform uses today (ProseMirror, Quill, Slate). Every check reads the
 // editor's own state, not the DOM: text the editor does not know about would be lost on the next
 // keystroke or on send.
 const MULTI = reply('multi', 'Shipping times', 'Thanks for writing!\nIt ships in 2 days{{cursor}}.');
@@ -32,6 +32,7 @@ const EDITORS: { kind: PagePlatform; label: string; groupMs?: number }[] = [
   // Editors DM Desk has no strategy for, as a platform could adopt tomorrow.
   { kind: 'linkedin-prosemirror', label: 'ProseMirror (LinkedIn markers)', groupMs: 600 },
   { kind: 'tiktok-quill', label: 'Quill (TikTok markers)', groupMs: 1100 },
+  { kind: 'snapchat-slate', label: 'Slate (Snapchat page)' },
 ];
 
 describe.each(EDITORS)('$label', ({ kind, groupMs }) => {

@@ -160,6 +160,7 @@ const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] =
   { kind: 'x-chat' },
   { kind: 'linkedin-prosemirror', ownUndo: true },
   { kind: 'tiktok-quill', ownUndo: true, ownTab: true },
+  { kind: 'snapchat-slate' },
 ];
 describe.each(EXPANDERS)('shortcut expansion on $kind', ({ kind, ownUndo, ownTab }) => {
   test('shortcut + Tab becomes the reply (one undo step back); Tab alone is untouched', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectEditor, editableRootOf, gained, textBeforeCaret } from '@/utils/dom/editors';
+import { STRATEGIES } from '@/utils/dom/insert';
 import { matchShortcut } from '@/utils/dom/shortcut';
 import { matchesHotkey, parseHotkey } from '@/entrypoints/dm.content/overlay/hotkey';
 import { cornerPosition, intersects, sendButtonsNear } from '@/entrypoints/dm.content/overlay/position';
@@ -29,6 +30,14 @@ describe('detectEditor', () => {
     expect(detectEditor($('search'))?.kind).toBe('textarea');
     expect(detectEditor($('check'))).toBeNull();
     expect(detectEditor($('plain'))).toBeNull();
+  });
+
+  it('knows Slate by its marker, and never puts text into it by execCommand', () => {
+    // Slate ignores native edits: execCommand's text would show in the DOM and not be sent.
+    html('<div id="s" role="textbox" contenteditable="true" data-slate-editor="true"><div data-slate-node="element"><span id="s-leaf">hi</span></div></div>');
+    const found = detectEditor(document.getElementById('s-leaf'));
+    expect(found).toEqual({ kind: 'slate', root: document.getElementById('s') });
+    expect(STRATEGIES[found!.kind]).not.toContain('contenteditable');
   });
 
   it('finds the editor inside a wrapper (an adapter may return the container)', () => {

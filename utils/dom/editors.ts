@@ -3,10 +3,12 @@
  * listens to. Markers, most specific first:
  * - Lexical: `[data-lexical-editor]` on the root (Instagram, Messenger, WhatsApp, 2023–2026).
  * - Draft.js: `.public-DraftEditor-content` (X legacy DMs, TikTok); its stable public class.
+ * - Slate: `[data-slate-editor]` on the root (no platform today). Slate keeps its own model and
+ *   ignores native edits: text put in by execCommand shows in the DOM but is not in the message.
  * - textarea / text input (X "Chat" 2025+, Facebook single-message popups).
  * - any other contenteditable (LinkedIn `div.msg-form__contenteditable` with `<p>` lines).
  */
-export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'contenteditable';
+export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'slate' | 'contenteditable';
 
 export interface DetectedEditor {
   kind: EditorKind;
@@ -59,6 +61,7 @@ export function detectEditor(el: Element | null | undefined, { descend = true }:
   if (!root) return null;
   if (isTextControl(root)) return detectEditor(root);
   if (root.hasAttribute('data-lexical-editor')) return { kind: 'lexical', root };
+  if (root.hasAttribute('data-slate-editor')) return { kind: 'slate', root };
   if (root.classList.contains('public-DraftEditor-content') || root.closest('.DraftEditor-root')) {
     return { kind: 'draft', root };
   }

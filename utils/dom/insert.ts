@@ -12,6 +12,9 @@ import { detectEditor, editorText, gained, isTextControl, type EditorKind } from
  * | Lexical           | beforeinput insertText, data null + DataTransfer text/plain| one update     |
  * |                   | (Lexical's insertRawText: "\n" become line breaks)         |                |
  * | Draft.js          | synthetic paste with DataTransfer text/plain              | one fragment   |
+ * | Slate             | the Lexical beforeinput, else the paste (Slate reads both; | its history's  |
+ * |                   | never execCommand: Slate ignores native edits, the DOM     | batching       |
+ * |                   | would show text its model and the send button never get) |                |
  * | contenteditable   | execCommand insertText line by line + insertParagraph /   | one typing run |
  * |                   | insertLineBreak, then an input event                      |                |
  */
@@ -21,6 +24,7 @@ export const STRATEGIES: Record<EditorKind, Strategy[]> = {
   textarea: ['textarea', 'textarea-setter'],
   lexical: ['lexical', 'draft', 'contenteditable'],
   draft: ['draft', 'lexical', 'contenteditable'],
+  slate: ['lexical', 'draft'],
   contenteditable: ['contenteditable', 'lexical', 'draft'],
 };
 

@@ -14,7 +14,8 @@ export type PagePlatform =
   | 'linkedin-prosemirror'
   | 'whatsapp'
   | 'tiktok-stubborn'
-  | 'tiktok-quill';
+  | 'tiktok-quill'
+  | 'snapchat-slate';
 
 export interface PlatformPage {
   url: string;
@@ -137,6 +138,19 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
           title: 'Messages | TikTok',
           editor: 'quill',
           body: TIKTOK_BODY,
+        }),
+      };
+    case 'snapchat-slate':
+      // Snapchat's chat page around a Slate editor: a third editor DM Desk was not built for.
+      return {
+        url: 'https://www.snapchat.com/web/7a9e3c52-18b4-4f0d-8c6e-5d2a1b9f3e22',
+        editor: 'slate',
+        composer: '[data-slate-editor="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Snapchat',
+          editor: 'slate',
+          body: `<div id="cv-7a9e3c52-18b4-4f0d-8c6e-5d2a1b9f3e22">${composerRow('<button id="send" onclick="__send()">Send</button>')}</div>`,
         }),
       };
     case 'whatsapp':
