@@ -91,7 +91,7 @@ async function loadGenerators(): Promise<Record<string, Generator>> {
 
 // 1. Read cost of every adapter on generated inboxes.
 async function readBench(generators: Record<string, Generator>, readJs: string) {
-  const rows: Record<string, Record<number, { median: number; p95: number; allocKb?: number; fresh?: { first: number; second: number } }>> = {};
+  const rows: Record<string, Record<number, { median: number; p95: number; allocKb?: number; floor?: FloorFigures; fresh?: { first: number; second: number } }>> = {};
   const { context, close } = await launch(false);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -108,12 +108,46 @@ async function readBench(generators: Record<string, Generator>, readJs: string) 
       const times = await page.evaluate((n) => (globalThis as any).__dmdBench.timeReads(n) as number[], runs);
       const s = stats(times.slice(3)); // first reads warm the JIT
       rows[platform][size] = { median: round(s.median), p95: round(s.p95) };
-      if (size === 500) rows[platform][size]!.allocKb = Math.round((await readAllocation(cdp, page)) / 1024);
+      if (size === 500) {
+        rows[platform][size]!.allocKb = Math.round((await readAllocation(cdp, page)) / 1024);
+        rows[platform][size]!.floor = await floorReads(page, platform, QUICK ? 10 : 100);
+      }
       if (size >= 500) rows[platform][size]!.fresh = await freshReads(context, gen.url, readJs);
     }
   }
   await close();
   return rows;
+}
+
+interface FloorFigures {
+  /** Median ms of the known-markup floor reader (bench/browser/floor.ts). */
+  median: number;
+  /** Median ms of the adapter's read() in the same interleaved batches. */
+  read: number;
+}
+
+/**
+ * The known-markup floor against read(), in interleaved batches of ten reads each, so both see
+ * the same state of a noisy host. Refuses a floor reader that does not read what the adapter
+ * reads (the time of reading the wrong thing would mean nothing).
+ */
+async function floorReads(page: Page, platform: string, batches: number): Promise<FloorFigures> {
+  const mismatch = await page.evaluate(() => (globalThis as any).__dmdBench.checkFloor() as string);
+  if (mismatch) throw new Error(`bench/browser/floor.ts misreads the ${platform} inbox: ${mismatch}`);
+  const { floor, read } = await page.evaluate((n) => {
+    const bench = (globalThis as any).__dmdBench;
+    const floor: number[] = [];
+    const read: number[] = [];
+    const batch = (fn: (runs: number) => number[]) => fn(10).reduce((a, b) => a + b, 0) / 10;
+    batch(bench.timeFloor);
+    batch(bench.timeReads);
+    for (let i = 0; i < n; i++) {
+      floor.push(batch(bench.timeFloor));
+      read.push(batch(bench.timeReads));
+    }
+    return { floor, read };
+  }, batches);
+  return { median: round(stats(floor).median), read: round(stats(read).median) };
 }
 
 /**
@@ -396,6 +430,8 @@ function printTable(r: any) {
       lines.push([`read() ${platform}, ${size} rows`, `median ${bySize[size].median} ms, p95 ${bySize[size].p95} ms${fresh}`, budget]);
     }
   }
+  const floors = Object.entries<any>(r.read).filter(([, bySize]) => bySize[500].floor).map(([platform, bySize]) => `${platform} ${bySize[500].floor.median} (read() ${bySize[500].floor.read})`);
+  if (floors.length) lines.push(['known-markup floor, 500 rows, median ms (read() in the same batches)', floors.join(', '), '']);
   const allocs = Object.entries<any>(r.read).map(([platform, bySize]) => `${platform} ${bySize[500].allocKb}`);
   lines.push(['read() allocation per 500-row read, KB', allocs.join(', '), '']);
   const s = r.storm;

@@ -1,5 +1,6 @@
 // Bundled into the benchmark pages: every adapter, and the naive watchers DM Desk is compared with.
 import { adapterFor } from '@/utils/platforms/registry';
+import { floorMismatch, floorRead } from './floor';
 
 function adapter() {
   const found = adapterFor(location.href);
@@ -18,6 +19,24 @@ function timeReads(runs: number): number[] {
     times.push(performance.now() - t0);
   }
   return times;
+}
+
+/** Time `runs` reads of this page by the known-markup floor reader (./floor.ts); per-read ms. */
+function timeFloor(runs: number): number[] {
+  const id = adapter().id;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    floorRead(id, document);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** bench/browser/floor.ts's check of the floor reader against this page's adapter. */
+function checkFloor(): string {
+  const a = adapter();
+  return floorMismatch(a.id, document, a.read(document, new URL(location.href)).threads);
 }
 
 /** Naive watcher 1: re-read the whole inbox on every mutation batch. */
@@ -60,4 +79,4 @@ function observerOnly(): () => number {
   return () => (observer.disconnect(), calls);
 }
 
-Object.assign(globalThis, { __dmdBench: { timeReads, naiveReread, naivePoll, observerOnly } });
+Object.assign(globalThis, { __dmdBench: { timeReads, timeFloor, checkFloor, naiveReread, naivePoll, observerOnly } });
