@@ -618,11 +618,13 @@ export function markedTime(
  * its own subtree would give them). Without a common ancestor (rows in different trees) or when a
  * query throws, per-row queries answer.
  */
+/** Rows up to this many are looked up one by one rather than by queries of the whole list. */
+const FEW_ROWS = 16;
+
 export class RowIndex {
   private readonly isRow: Set<Element>;
   private readonly scope: Element | null;
   private readonly found = new Map<string, Map<Element, Element[]> | null>();
-  private readonly lists = new Map<string, Element[]>();
   private readonly special: Set<Element> | null;
 
   /**
@@ -632,8 +634,15 @@ export class RowIndex {
   private ordered: Element[] | null | undefined;
   private readonly rows: readonly Element[];
 
-  /** `selectors`: the single selectors rows will be asked about (time marks are always indexed). */
-  constructor(rows: readonly Element[], selectors: readonly string[]) {
+  /**
+   * `selectors`: the single selectors rows will be asked about (time marks are always indexed).
+   * `fewRows`: up to this many rows are asked one by one (tests set it to test both ways).
+   */
+  constructor(
+    rows: readonly Element[],
+    selectors: readonly string[],
+    private readonly fewRows = FEW_ROWS,
+  ) {
     this.isRow = new Set(rows);
     this.scope = attempt(() => commonAncestor(rows), null);
     this.rows = rows;
@@ -641,12 +650,32 @@ export class RowIndex {
     this.special = this.buildSpecial();
   }
 
+  /**
+   * A few rows (the ones changed since the last read, see row-memo.ts) are asked one by one: a
+   * query of the whole list for them would cost what it costs for every row.
+   */
+  private get few(): boolean {
+    return this.rows.length <= this.fewRows;
+  }
+
+  private buildFew(selector: string): Map<Element, Element[]> {
+    const out = new Map<Element, Element[]>();
+    for (const row of this.rows) {
+      const list = row.querySelectorAll(selector);
+      if (!list.length) continue;
+      const mine: Element[] = [];
+      for (let i = 0; i < list.length; i++) mine.push(list[i]!);
+      out.set(row, mine);
+    }
+    return out;
+  }
+
   private build(selector: string): Map<Element, Element[]> | null {
     if (!this.scope) return null;
     try {
+      if (this.few) return this.buildFew(selector);
       const list = this.scope.querySelectorAll(selector);
       const out = new Map<Element, Element[]>();
-      const every: Element[] = [];
       // The merge pays for its order check when a query matches in about every other row at least
       // (as the time of every row does); a few matches are mapped by their walks.
       const ordered = list.length * 2 >= this.isRow.size ? this.orderedRows() : null;
@@ -655,7 +684,6 @@ export class RowIndex {
         let r = 0;
         for (let i = 0; i < list.length; i++) {
           const match = list[i]!;
-          every.push(match);
           while (r < ordered.length) {
             const row = ordered[r]!;
             if (row !== match && row.contains(match)) {
@@ -671,12 +699,8 @@ export class RowIndex {
           }
         }
       } else {
-        for (let i = 0; i < list.length; i++) {
-          every.push(list[i]!);
-          this.add(out, list[i]!);
-        }
+        for (let i = 0; i < list.length; i++) this.add(out, list[i]!);
       }
-      this.lists.set(selector, every);
       return out;
     } catch {
       return null;
@@ -706,6 +730,13 @@ export class RowIndex {
     if (!this.scope) return null;
     try {
       const out = new Set<Element>();
+      if (this.few) {
+        for (const row of this.rows) {
+          const images = row.querySelectorAll('img');
+          for (let i = 0; i < images.length; i++) if (emojiAlt(images[i]!.getAttribute('alt'))) out.add(row);
+        }
+        return out;
+      }
       const list: NodeListOf<Element> = this.scope.querySelectorAll('img');
       for (let i = 0; i < list.length; i++) {
         const el = list[i]!;
@@ -733,11 +764,6 @@ export class RowIndex {
     if (!map) return qa<E>(row, selector, limit);
     const mine = (map.get(row) ?? []) as E[];
     return mine.length > limit ? mine.slice(0, limit) : mine;
-  }
-
-  /** Every match of an indexed selector under the rows' common ancestor (in rows or not). */
-  matches(selector: string): readonly Element[] {
-    return this.lists.get(selector) ?? [];
   }
 
   /** Whether the row's text can be read by the plain text walk (see textBlocks' `plain`). */

@@ -58,7 +58,11 @@ export interface PlatformAdapter {
   label: string;
   /** Manifest match patterns. */
   matches: string[];
-  /** Pure, never throws, cheap. `now` is the clock relative times are read against. */
+  /**
+   * Never throws, cheap. `now` is the clock relative times are read against. Rows unchanged since
+   * the last read of the same page are not parsed again (utils/dom/row-memo.ts): the result equals
+   * a full parse, and its row objects may be the last read's, so they are never modified.
+   */
   read(doc: Document, url: URL, now?: number): InboxRead;
   /**
    * The platform's unread counter alone, as `read` gives it in `unreadTotal`: a few queries, so the

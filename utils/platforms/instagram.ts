@@ -30,6 +30,7 @@ import {
   type PageParts,
   closestRole,
 } from '../dom/read';
+import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -115,13 +116,6 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 
 // aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
 // without it are read, and the costlier computed-style checks are skipped.
-const UNREAD_MARKER = '[aria-label="Unread"], [aria-label="unread"]';
-/** Whether an element with an aria-label matches UNREAD_MARKER (compared in script: one query less). */
-function isUnreadMarker(el: Element): boolean {
-  const label = el.getAttribute('aria-label');
-  return label === 'Unread' || label === 'unread';
-}
-
 interface RowContext {
   /** The page URL for rowUrl, prepared once per read. */
   site: LinkBase;
@@ -216,27 +210,31 @@ function firstTextElement(row: Element, text: string): Element | null {
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
-  const rows: ThreadRow[] = [];
   const found = rowElements(doc);
-  // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
-  const index = new RowIndex(
-    found.map((f) => f.row),
-    ['[aria-label]'],
-  );
-  const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
-  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive, index };
+  // The durable marker anywhere on the page means its absence on a row says read.
+  // (Two single selectors: a selector list costs several times one.)
+  const markerLive = attempt(() => q(doc, '[aria-label="Unread"]') !== null || q(doc, '[aria-label="unread"]') !== null, false);
+  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive, index: new RowIndex([], []) };
   let styled = 0;
-  for (const { row, link } of found) {
-    const useStyle = !markerLive && styled++ < STYLE_ROWS;
-    let read: ThreadRow | null = null;
-    try {
-      read = readRow(row, link, ctx, useStyle);
-    } catch {
-      // One odd row costs only itself.
-    }
-    if (read) rows.push(read);
-  }
-  return uniqueRows(rows);
+  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
+  const read = readRows(doc, {
+    name: 'instagram',
+    pageKey: url.href,
+    now,
+    rows: found,
+    element: (f) => f.row,
+    token: (f) => f.link,
+    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    // One '[aria-label]' query answers both the unread marker and the muted bell of every row read.
+    prepare: (stale) => {
+      ctx.index = new RowIndex(
+        stale.map((f) => f.row),
+        ['[aria-label]'],
+      );
+    },
+    parse: ({ row, link }, i) => attempt(() => readRow(row, link, ctx, useStyle[i]!), null),
+  });
+  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {

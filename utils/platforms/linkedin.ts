@@ -20,6 +20,7 @@ import {
   timeReader,
 } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
+import { readRows } from '../dom/row-memo';
 
 /**
  * LinkedIn messaging (www.linkedin.com/messaging/…). See PLATFORMS.md § LinkedIn.
@@ -194,12 +195,18 @@ function readThreads(doc: Document, url: URL, now: number): { list: boolean; thr
     snippet: pickSelectors(rows, SNIPPET),
     timeAt: pickSelectors(rows, TIME),
   };
-  const threads: ThreadRow[] = [];
-  rows.forEach((row, i) => {
-    const thread = attempt(() => readRow(row, parts, counts[i] ?? null, !!marked[i] || !!ownClass[i], bold[i] ?? false), null);
-    if (thread) threads.push(thread);
+  const choice = `${parts.name[0]}\u0001${parts.snippet[0]}\u0001${parts.timeAt[0]}\u0001`;
+  const threads = readRows(doc, {
+    name: 'linkedin',
+    pageKey: url.href,
+    now,
+    rows,
+    element: (row) => row,
+    token: (_, i) => counts[i] ?? null,
+    key: (_, i) => `${choice}${marked[i] || ownClass[i] ? 1 : 0}${bold[i] ? 1 : 0}`,
+    parse: (row, i) => attempt(() => readRow(row, parts, counts[i] ?? null, !!marked[i] || !!ownClass[i], bold[i] ?? false), null),
   });
-  return { list: !!list || rows.length > 0, threads };
+  return { list: !!list || rows.length > 0, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
 function readActive(doc: Document): Contact | null {

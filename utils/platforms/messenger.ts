@@ -30,6 +30,7 @@ import {
   type PageParts,
   closestRole,
 } from '../dom/read';
+import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -218,23 +219,32 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
-  const rows: ThreadRow[] = [];
   const site = linkBase(url);
   const parse = rememberTimes(parseTime);
-  let styled = 0;
   const found = rowElements(doc);
-  // One '[aria-label]' query answers both the unread marker and the muted bell of every row.
-  const index = new RowIndex(
-    found.map((f) => f.row),
-    ['[aria-label]'],
-  );
-  const markerLive = attempt(() => index.matches('[aria-label]').some(isUnreadMarker), false) || q(doc, UNREAD_MARKER) !== null;
-  for (const { row, link } of found) {
-    const ctx: RowContext = { base: url, site, parse, now, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
-    const read = attempt(() => readRow(row, link, ctx), null);
-    if (read) rows.push(read);
-  }
-  return uniqueRows(rows);
+  // The per-row "Mark as read" button anywhere on the page means its absence on a row says read.
+  const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null, false);
+  let styled = 0;
+  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
+  let index = new RowIndex([], []);
+  const read = readRows(doc, {
+    name: 'messenger',
+    pageKey: url.href,
+    now,
+    rows: found,
+    element: (f) => f.row,
+    token: (f) => f.link,
+    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    // One '[aria-label]' query answers both the unread marker and the muted bell of every row read.
+    prepare: (stale) => {
+      index = new RowIndex(
+        stale.map((f) => f.row),
+        ['[aria-label]'],
+      );
+    },
+    parse: ({ row, link }, i) => attempt(() => readRow(row, link, { base: url, site, parse, now, markerLive, index, useStyle: useStyle[i]! }), null),
+  });
+  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {

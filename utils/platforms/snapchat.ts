@@ -4,6 +4,7 @@ import { cleanText, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
 import { all, attempt, boldAmong, firstOf, perRow, q, qa, qaFirst, qFirst, rowIndex, timeReader } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
+import { readRows } from '../dom/row-memo';
 
 /**
  * Snapchat for web (www.snapchat.com/web, web.snapchat.com). See PLATFORMS.md § Snapchat.
@@ -83,11 +84,24 @@ function isKnown(word: string): boolean {
   return UNREAD_STATUS.test(word) || OURS_STATUS.test(word) || THEIRS_STATUS.test(word);
 }
 
-function readThreads(doc: Document, now: number): { list: boolean; threads: ThreadRow[] } {
+function readThreads(doc: Document, now: number, pageKey: string): { list: boolean; threads: ThreadRow[] } {
   const { list, rows, titles } = listRows(doc);
-  const ids = rows.map((row, i) => attempt(() => uuidOf(row, titles[i] ?? null), null));
   const none = { element: null, word: '' };
-  const statuses = rows.map((row, i) => (ids[i] ? attempt(() => statusOf(doc, row, ids[i]!), none) : none));
+  // Each row's id and status words, parsed again only for rows changed since the last read.
+  const facts = readRows(doc, {
+    name: 'snapchat-status',
+    pageKey,
+    now,
+    rows,
+    element: (row) => row,
+    token: (_, i) => titles[i] ?? null,
+    parse: (row, i) => {
+      const id = attempt(() => uuidOf(row, titles[i] ?? null), null);
+      return { id, status: id ? attempt(() => statusOf(doc, row, id), none) : none };
+    },
+  });
+  const ids = facts.map((fact) => fact.id);
+  const statuses = facts.map((fact) => fact.status);
   // The structural and style fallbacks are for status words in other languages: computed only
   // when some row's words are not English ones (then over every row, to compare with its peers).
   const foreign = statuses.some((status) => !isKnown(status.word));
@@ -101,9 +115,15 @@ function readThreads(doc: Document, now: number): { list: boolean; threads: Thre
   const bold = foreign ? attempt(() => boldAmong(rows.map(nameOf)), [] as boolean[]) : [];
   const time = timeReader(now);
 
-  const threads: ThreadRow[] = [];
-  rows.forEach((row, i) => {
-    const thread = attempt((): ThreadRow | null => {
+  const threads = readRows(doc, {
+    name: 'snapchat',
+    pageKey,
+    now,
+    rows,
+    element: (row) => row,
+    token: (_, i) => titles[i] ?? null,
+    key: (_, i) => (foreign ? `f${depths[i]! > shallowest ? 1 : 0}${bold[i] ? 1 : 0}` : ''),
+    parse: (row, i) => attempt((): ThreadRow | null => {
       const id = ids[i];
       if (!id) return null;
       const name = textOf(nameOf(row, i), LIMITS.name);
@@ -122,15 +142,14 @@ function readThreads(doc: Document, now: number): { list: boolean; threads: Thre
       if (lastFromMe !== undefined) out.lastFromMe = lastFromMe;
       if (at !== undefined) out.time = at;
       return out;
-    }, null);
-    if (thread) threads.push(thread);
+    }, null),
   });
-  return { list, threads };
+  return { list, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
-function readActive(doc: Document): Contact | null {
-  const open = q(doc, '[id^="cv-"]');
-  const uuid = open?.id.match(UUID)?.[1];
+/** The open conversation's contact; `open` is its cv-<uuid> element. */
+function readActive(doc: Document, open: Element): Contact | null {
+  const uuid = open.id.match(UUID)?.[1];
   if (!uuid) return null;
   const name = firstOf([
     // The list row of the open conversation.
@@ -165,10 +184,11 @@ export const snapchat: PlatformAdapter = {
       const unreadTotal = attempt(() => titleCount(doc.title), null);
       if (!isChatPage(url)) return { unreadTotal, threads: [], active: null, missing: [] };
       const missing: string[] = [];
-      const { list, threads } = attempt(() => readThreads(doc, now), { list: false, threads: [] });
+      const { list, threads } = attempt(() => readThreads(doc, now, url.href), { list: false, threads: [] });
       if (!list) missing.push('conversation list');
-      const chatOpen = !!attempt(() => q(doc, '[id^="cv-"]'), null);
-      const active = chatOpen ? attempt(() => readActive(doc), null) : null;
+      const open = attempt(() => q(doc, '[id^="cv-"]'), null);
+      const chatOpen = !!open;
+      const active = open ? attempt(() => readActive(doc, open), null) : null;
       if (chatOpen && !active) missing.push('open conversation');
       if (chatOpen && !attempt(() => composer(doc), null)) missing.push('composer');
       return { unreadTotal, threads, active, missing };

@@ -18,6 +18,7 @@ import {
   timeReader,
 } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
+import { readRows } from '../dom/row-memo';
 
 /**
  * TikTok messages (www.tiktok.com/messages). See PLATFORMS.md § TikTok. data-e2e attributes
@@ -128,14 +129,14 @@ function readRow(row: Element, parts: Parts, countElement: Element | null, muted
   return thread;
 }
 
-function readThreads(doc: Document, now: number): { list: boolean; threads: ThreadRow[] } {
+function readThreads(doc: Document, now: number, pageKey: string): { list: boolean; threads: ThreadRow[] } {
   const { list, rows, gen } = listRows(doc);
   const index = rowIndex(rows);
   const root = commonRoot(rows);
   const none: (Element | null)[] = [];
-  // The unread marker and the mute icon: one list-wide query each instead of a miss per read row.
+  // The unread marker: one list-wide query instead of a miss per row (every row's is needed for
+  // the bold fallback below).
   const counts = attempt(() => perRow(root, index, gen.unread), none);
-  const muted = attempt(() => perRow(root, index, MUTED), none);
   // Computed style is the last resort: only when no row of the list carries the unread marker
   // (marker renamed, or every row read): the bold nickname compared with the other rows.
   const bold = counts.some(Boolean) ? [] : attempt(() => boldAmong(rows.map((row) => nameOf(row, gen))), [] as boolean[]);
@@ -146,12 +147,25 @@ function readThreads(doc: Document, now: number): { list: boolean; threads: Thre
     timeAt: pickSelectors(rows, TIME),
     snippet: pickSelectors(rows, SNIPPET),
   };
-  const threads: ThreadRow[] = [];
-  rows.forEach((row, i) => {
-    const thread = attempt(() => readRow(row, parts, counts[i] ?? null, !!muted[i], bold[i] ?? false), null);
-    if (thread) threads.push(thread);
+  let muted = new Set<Element>();
+  const choice = `${gen.row}\u0001${parts.name[0]}\u0001${parts.timeAt[0]}\u0001${parts.snippet[0]}\u0001`;
+  const threads = readRows(doc, {
+    name: 'tiktok',
+    pageKey,
+    now,
+    rows,
+    element: (row) => row,
+    token: (_, i) => counts[i] ?? null,
+    key: (_, i) => `${choice}${bold[i] ? 1 : 0}`,
+    // The mute icon of the rows to parse: one query of the list for many, one per row for a few.
+    prepare: (stale) => {
+      muted = new Set();
+      const found = stale.length <= 16 ? stale.map((row) => q(row, MUTED)) : attempt(() => perRow(commonRoot(stale), rowIndex(stale), MUTED), none);
+      stale.forEach((row, i) => found[i] && muted.add(row));
+    },
+    parse: (row, i) => attempt(() => readRow(row, parts, counts[i] ?? null, muted.has(row), bold[i] ?? false), null),
   });
-  return { list, threads };
+  return { list, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
 function readActive(doc: Document): Contact | null {
@@ -187,9 +201,10 @@ export const tiktok: PlatformAdapter = {
       if (total === null && !nav) missing.push('unread total');
       if (!/^\/messages(\/|$)/.test(url.pathname)) return { unreadTotal: total, threads: [], active: null, missing };
 
-      const { list, threads } = attempt(() => readThreads(doc, now), { list: false, threads: [] as ThreadRow[] });
+      const { list, threads } = attempt(() => readThreads(doc, now, url.href), { list: false, threads: [] as ThreadRow[] });
       if (!list) missing.push('conversation list');
-      const chatOpen = !!q(doc, '[data-e2e="dm-new-chatbox"], [data-e2e="chat-nickname"], [data-e2e="message-input-area"]');
+      // Single selectors, one after the other: a selector list costs a scan of the page for each.
+      const chatOpen = !!qFirst(doc, ['[data-e2e="dm-new-chatbox"]', '[data-e2e="chat-nickname"]', '[data-e2e="message-input-area"]']);
       const active = chatOpen ? attempt(() => readActive(doc), null) : null;
       if (chatOpen && !active) missing.push('open conversation');
       if (chatOpen && !attempt(() => composer(doc), null)) missing.push('composer');

@@ -20,6 +20,7 @@ import {
   timeReader,
 } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
+import { readRows } from '../dom/row-memo';
 
 /**
  * WhatsApp Web (web.whatsapp.com). See PLATFORMS.md § WhatsApp. No per-thread URL and no nav
@@ -75,9 +76,22 @@ interface Parts {
   time: (label: string | null | undefined) => number | undefined;
 }
 
-function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy'): Parts {
+// English aria-label of the unread count badge.
+const ENGLISH_BADGE = 'span[aria-label*="unread message" i]';
+
+/** Whether a row of the list carries the English badge (one page, one language). */
+function anyEnglishBadge(rows: Element[]): boolean {
   const index = rowIndex(rows);
-  const root = commonRoot(rows);
+  const found = all(commonRoot(rows), ENGLISH_BADGE);
+  for (let k = 0; k < found.length; k++) if (ownerRow(index, found[k]!) !== undefined) return true;
+  return false;
+}
+
+/** The parts of these rows (all of the list's, or the ones changed since the last read). */
+function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEnglish: boolean): Parts {
+  const index = rowIndex(rows);
+  // One row is its own root (its look-ups stay inside it).
+  const root = rows.length === 1 ? rows[0]! : commonRoot(rows);
   const testIds: Partial<Record<TestId, Element>>[] = rows.map(() => ({}));
   const icons: Icons[] = rows.map(() => ({ archived: false, muted: false, ticks: false }));
   const withTestId = all(root, '[data-testid]');
@@ -121,10 +135,10 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy'): Part
   }
 
   const badges: (Element | null)[] = rows.map((_, i) => testIds[i]!['icon-unread-count'] ?? null); // until 2023
-  const english = perRow(root, index, 'span[aria-label*="unread message" i]'); // English aria-label
+  const english = perRow(root, index, ENGLISH_BADGE);
   // Any language: a number whose aria-label repeats it ("2" / "2 mensajes no leídos"); not needed
-  // when the English label is on the page (one page, one language).
-  const labelled = english.some(Boolean) ? [] : perRow(root, index, 'span[aria-label]', (span) => labelledCount(span) !== null);
+  // when the English label is in the list (one page, one language).
+  const labelled = anyEnglish ? [] : perRow(root, index, 'span[aria-label]', (span) => labelledCount(span) !== null);
   badges.forEach((badge, i) => (badges[i] = badge ?? english[i] ?? labelled[i] ?? null));
 
   return { testIds, icons, names, previews, badges, time: timeReader(now, { dateOrder }) };
@@ -210,7 +224,7 @@ export const whatsapp: PlatformAdapter = {
   label: 'WhatsApp',
   matches: hostPatterns('whatsapp'),
   maxLength: PLATFORM_DM_LIMITS.whatsapp.max,
-  read(doc, _url, now = Date.now()): InboxRead {
+  read(doc, url, now = Date.now()): InboxRead {
     try {
       const missing: string[] = [];
       // WhatsApp has no unread counter of its own; the title says "(3) WhatsApp" in some builds.
@@ -218,14 +232,29 @@ export const whatsapp: PlatformAdapter = {
       const dateOrder = attempt(() => dateOrderOf(doc), 'mdy' as const);
       const { pane, rows } = attempt(() => listRows(doc), { pane: null, rows: [] as Element[] });
       if (!pane) missing.push('conversation list');
-      const parts = attempt(() => readParts(rows, now, dateOrder), null);
-      const threads: ThreadRow[] = [];
-      if (parts) {
-        rows.forEach((row, i) => {
-          const thread = attempt(() => readRow(row, i, parts), null);
-          if (thread) threads.push(thread);
-        });
-      }
+      const anyEnglish = attempt(() => anyEnglishBadge(rows), false);
+      let parts = new Map<Element, { parts: Parts; i: number }>();
+      const threads = readRows(doc, {
+        name: 'whatsapp',
+        pageKey: url.href,
+        now,
+        rows,
+        element: (row) => row,
+        key: () => `${dateOrder}${anyEnglish ? 1 : 0}`,
+        // The list-wide look-ups over the rows to parse; a few rows are looked up one by one (a
+        // query of the list for them would cost what it costs for every row).
+        prepare: (stale) => {
+          parts = new Map();
+          for (const group of stale.length <= 16 ? stale.map((row) => [row]) : [[...stale]]) {
+            const found = attempt(() => readParts(group, now, dateOrder, anyEnglish), null);
+            if (found) group.forEach((row, i) => parts.set(row, { parts: found, i }));
+          }
+        },
+        parse: (row) => {
+          const at = parts.get(row);
+          return at ? attempt(() => readRow(row, at.i, at.parts), null) : null;
+        },
+      }).filter((row): row is ThreadRow => row !== null);
       const chatOpen = !!attempt(() => q(doc, '#main'), null);
       const active = chatOpen ? attempt(() => readActive(doc), null) : null;
       if (chatOpen && !active) missing.push('open conversation');

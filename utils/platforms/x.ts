@@ -29,6 +29,7 @@ import {
   assembleRead,
   type PageParts,
 } from '../dom/read';
+import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -241,20 +242,28 @@ function rowLink(row: Element, index: RowIndex): HTMLAnchorElement | null {
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
-  const rows: ThreadRow[] = [];
   const openId = threadIdOf(url);
   const site = linkBase(url);
   const parse = rememberTimes(parseTime);
-  let styled = 0;
   const found = rowElements(doc);
-  const index = new RowIndex(found, [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK]);
-  const markerLive = index.matches(UNREAD_MARKER).length > 0 || q(doc, UNREAD_MARKER) !== null;
-  for (const row of found) {
-    const ctx: RowContext = { base: url, site, parse, now, openId, markerLive, index, useStyle: !markerLive && styled++ < STYLE_ROWS };
-    const read = attempt(() => readRow(row, ctx), null);
-    if (read) rows.push(read);
-  }
-  return uniqueRows(rows);
+  // The unread badge anywhere on the page means its absence on a row says read.
+  const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null, false);
+  let styled = 0;
+  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
+  let index = new RowIndex([], []);
+  const read = readRows(doc, {
+    name: 'x',
+    pageKey: url.href,
+    now,
+    rows: found,
+    element: (row) => row,
+    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    prepare: (stale) => {
+      index = new RowIndex(stale, [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK]);
+    },
+    parse: (row, i) => attempt(() => readRow(row, { base: url, site, parse, now, openId, markerLive, index, useStyle: useStyle[i]! }), null),
+  });
+  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
