@@ -107,7 +107,8 @@ export async function memoryBench(without: BrowserContext, inbox: { url: string;
 
 /**
  * Bytes one read allocates, by the sampling heap profiler counting objects collected since (the
- * read's garbage is mostly gone by the time it returns): the mean over `reads` hot reads.
+ * read's garbage is mostly gone by the time it returns): the mean over `reads` hot full parses
+ * (every row parsed: the row memo off).
  */
 export async function readAllocation(cdp: CDPSession, page: Page, reads = 20): Promise<number> {
   await cdp.send('HeapProfiler.enable');
@@ -116,7 +117,7 @@ export async function readAllocation(cdp: CDPSession, page: Page, reads = 20): P
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
-  await page.evaluate((n) => (globalThis as unknown as { __dmdBench: { timeReads(n: number): number[] } }).__dmdBench.timeReads(n), reads);
+  await page.evaluate((n) => (globalThis as unknown as { __dmdBench: { timeFullReads(n: number): number[] } }).__dmdBench.timeFullReads(n), reads);
   const { profile } = await cdp.send('HeapProfiler.stopSampling');
   await cdp.send('HeapProfiler.disable');
   let total = 0;

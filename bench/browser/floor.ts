@@ -97,10 +97,15 @@ const READERS: Record<PlatformId, { rows: string; row: RowReader }> = {
   },
 };
 
+/** The row elements of a generated inbox. */
+export function floorRows(platform: PlatformId, doc: Document): NodeListOf<Element> {
+  return doc.querySelectorAll(READERS[platform].rows);
+}
+
 /** Every row of this page the floor reader finds. */
 export function floorRead(platform: PlatformId, doc: Document): FloorRow[] {
   const reader = READERS[platform];
-  const rows = doc.querySelectorAll(reader.rows);
+  const rows = floorRows(platform, doc);
   const out: FloorRow[] = [];
   for (let i = 0; i < rows.length; i++) out.push(reader.row(rows[i]!));
   return out;

@@ -1,6 +1,7 @@
 // Bundled into the benchmark pages: every adapter, and the naive watchers DM Desk is compared with.
 import { adapterFor } from '@/utils/platforms/registry';
-import { floorMismatch, floorRead } from './floor';
+import { setRowMemo } from '@/utils/dom/row-memo';
+import { floorMismatch, floorRead, floorRows } from './floor';
 
 function adapter() {
   const found = adapterFor(location.href);
@@ -8,17 +9,49 @@ function adapter() {
   return found;
 }
 
-/** Time `runs` reads of this page; returns per-read ms. */
-function timeReads(runs: number): number[] {
+/**
+ * Time `runs` reads of this page; returns per-read ms. `change`: before each read (untimed), one
+ * row changes, as when a message arrives: the read the watcher makes. Without it the page stays
+ * as it is, and every read after the first reuses every row (utils/dom/row-memo.ts).
+ */
+function timeReads(runs: number, change = false): number[] {
   const a = adapter();
   const url = new URL(location.href);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (change) changeRow(i);
     const t0 = performance.now();
     a.read(document, url);
     times.push(performance.now() - t0);
   }
   return times;
+}
+
+/** Time `runs` full parses (the row memo off): a first read, or any read after a storm. */
+function timeFullReads(runs: number): number[] {
+  setRowMemo(false);
+  try {
+    return timeReads(runs);
+  } finally {
+    setRowMemo(true);
+  }
+}
+
+let changes = 0;
+/**
+ * A new preview in one row (rows taken in a scattered order): the row's longest text gets a
+ * different ending, the way React updates a text in place.
+ */
+function changeRow(i: number): void {
+  const rows = floorRows(adapter().id, document);
+  const row = rows[(i * 37) % rows.length];
+  if (!row) return;
+  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  let longest: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!longest || (node.nodeValue ?? '').length > (longest.nodeValue ?? '').length) longest = node;
+  }
+  if (longest) longest.nodeValue = `${(longest.nodeValue ?? '').replace(/ \(\d+\)$/, '')} (${++changes})`;
 }
 
 /** Time `runs` reads of this page by the known-markup floor reader (./floor.ts); per-read ms. */
@@ -43,6 +76,8 @@ function checkFloor(): string {
 function naiveReread(): () => number {
   const a = adapter();
   let reads = 0;
+  // A naive watcher parses the whole list each time (DM Desk's row memo is DM Desk's).
+  setRowMemo(false);
   const observer = new MutationObserver(() => {
     a.read(document, new URL(location.href));
     reads++;
@@ -54,6 +89,7 @@ function naiveReread(): () => number {
 /** Naive watcher 2: poll the whole document every second, as desktop messenger wrappers do. */
 function naivePoll(): () => number {
   let polls = 0;
+  setRowMemo(false);
   const timer = setInterval(() => {
     const text = document.body.innerText;
     let unread = 0;
@@ -79,4 +115,4 @@ function observerOnly(): () => number {
   return () => (observer.disconnect(), calls);
 }
 
-Object.assign(globalThis, { __dmdBench: { timeReads, timeFloor, checkFloor, naiveReread, naivePoll, observerOnly } });
+Object.assign(globalThis, { __dmdBench: { timeReads, timeFullReads, changeRow, timeFloor, checkFloor, naiveReread, naivePoll, observerOnly } });
