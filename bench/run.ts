@@ -15,6 +15,7 @@ import { extensionScriptTime, type TraceEvent } from './trace';
 import { popupBench, insertionBench } from './extension-benches';
 import { memoryBench, readAllocation } from './memory';
 import { round, stats } from './stats';
+import { GENERATORS } from '../tests/all-generators';
 
 type Generator = { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string };
 
@@ -78,15 +79,6 @@ export async function servePage(context: BrowserContext, url: string, html: stri
         ? route.abort()
         : route.continue(),
   );
-}
-
-async function loadGenerators(): Promise<Record<string, Generator>> {
-  const dir = path.join(ROOT, 'tests/generators');
-  const out: Record<string, Generator> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
-    out[file.replace(/\.ts$/, '')] = (await import(path.join(dir, file))) as Generator;
-  }
-  return out;
 }
 
 // 1. Read cost of every adapter on generated inboxes.
@@ -407,7 +399,7 @@ async function main() {
   const readJs = await bundle('bench/browser/read.ts', 'dmdRead');
   const searchJs = await bundle('bench/browser/search.ts', 'dmdSearch');
   const stormJs = await bundle('bench/browser/storm-app.tsx', 'dmdStorm');
-  const generators = await loadGenerators();
+  const generators: Record<string, Generator> = Object.fromEntries(GENERATORS);
 
   // BENCH_ONLY=read|storm|popup|search|insertion|memory runs one part (while working on it).
   const only = process.env.BENCH_ONLY;

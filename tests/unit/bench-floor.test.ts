@@ -2,29 +2,13 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { floorMismatch, floorRead } from '@/bench/browser/floor';
 import { ADAPTERS } from '@/utils/platforms/registry';
-import type { PlatformId } from '@/utils/platforms/hosts';
-import * as instagram from '../generators/instagram';
-import * as linkedin from '../generators/linkedin';
-import * as messenger from '../generators/messenger';
-import * as snapchat from '../generators/snapchat';
-import * as tiktok from '../generators/tiktok';
-import * as whatsapp from '../generators/whatsapp';
-import * as x from '../generators/x';
+import { GENERATORS } from '../all-generators';
 
 /**
  * The benchmark's known-markup floor reader (bench/browser/floor.ts) reads the generated inboxes
  * as the adapters do; the benchmark refuses to time it otherwise, and this catches a generator
  * change before a bench run does.
  */
-const GENERATORS: [PlatformId, { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string }][] = [
-  ['instagram', instagram],
-  ['linkedin', linkedin],
-  ['messenger', messenger],
-  ['snapchat', snapchat],
-  ['tiktok', tiktok],
-  ['whatsapp', whatsapp],
-  ['x', x],
-];
 
 describe.each(GENERATORS)('known-markup floor on the %s generator', (platform, gen) => {
   it('reads the rows, names and unread rows the adapter reads', () => {

@@ -1,15 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/utils/platforms/registry';
-import type { PlatformId } from '@/utils/platforms/hosts';
+import { GENERATORS } from '../all-generators';
 import { MEMO_CLOCK_MS, RECORD_LIMIT, readRows, rowMemoCounts, setRowMemo } from '@/utils/dom/row-memo';
-import * as instagram from '../generators/instagram';
-import * as linkedin from '../generators/linkedin';
-import * as messenger from '../generators/messenger';
-import * as snapchat from '../generators/snapchat';
-import * as tiktok from '../generators/tiktok';
-import * as whatsapp from '../generators/whatsapp';
-import * as x from '../generators/x';
 
 /**
  * The row memo (utils/dom/row-memo.ts) must never make a read differ from a full parse: after any
@@ -18,15 +11,6 @@ import * as x from '../generators/x';
  * and put back, style sheets, classes above the list), one to four between reads, on every
  * platform's generated inbox.
  */
-const GENERATORS: [PlatformId, { url: string; generateInbox(o: { rows: number; unreadEvery?: number }): string }][] = [
-  ['instagram', instagram],
-  ['linkedin', linkedin],
-  ['messenger', messenger],
-  ['snapchat', snapchat],
-  ['tiktok', tiktok],
-  ['whatsapp', whatsapp],
-  ['x', x],
-];
 const NOW = Date.parse('2026-03-12T15:00:00.000Z');
 /** MEMO_SEEDS=n runs n seeds (hunting); CI runs three. */
 const SEEDS = Array.from({ length: Number(process.env.MEMO_SEEDS ?? 3) }, (_, i) => i + 1);

@@ -1,5 +1,6 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type ThreadRow } from '../platforms/contract';
 import { absoluteUrl, cleanText, parseCount, titleCount, truncate } from './text';
+import { readRows } from './row-memo';
 
 /**
  * Small reading helpers shared by the adapters: ordered strategy lists that never throw, and the
@@ -952,6 +953,49 @@ export function namedPieces(
 
 /** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
 export const STYLE_ROWS = 300;
+
+/** What `readIndexedRows` needs of an adapter. */
+export interface IndexedRows<R> {
+  /** The row memo's name (one per adapter). */
+  name: string;
+  url: URL;
+  now: number;
+  rows: readonly R[];
+  row: (found: R) => Element;
+  /** The thread link a row was found by, when a row can hold two. */
+  link?: (found: R) => Element | null;
+  /** The page shows the durable unread marker: a row without it is read, and no style is read. */
+  markerLive: boolean;
+  /** The single selectors rows are asked about (see RowIndex). */
+  selectors: readonly string[];
+  parse: (found: R, index: RowIndex, useStyle: boolean) => ThreadRow | null;
+}
+
+/**
+ * The rows of a list read with a RowIndex, through the row memo (row-memo.ts): whether the page
+ * shows the durable marker, and whether a row is among the first STYLE_ROWS whose styles are read,
+ * are the list-wide facts a row's read depends on; the index is built over the rows to parse
+ * only. Rows that throw or read as nothing are left out, and repeated ids (uniqueRows).
+ */
+export function readIndexedRows<R>(doc: Document, spec: IndexedRows<R>): ThreadRow[] {
+  let styled = 0;
+  const useStyle = spec.rows.map(() => !spec.markerLive && styled++ < STYLE_ROWS);
+  let index = new RowIndex([], []);
+  const read = readRows(doc, {
+    name: spec.name,
+    pageKey: spec.url.href,
+    now: spec.now,
+    rows: spec.rows,
+    element: spec.row,
+    ...(spec.link ? { token: spec.link } : {}),
+    key: (_, i) => (spec.markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    prepare: (stale) => {
+      index = new RowIndex(stale.map(spec.row), spec.selectors);
+    },
+    parse: (found, i) => attempt(() => spec.parse(found, index, useStyle[i]!), null),
+  });
+  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
+}
 
 /** The parts of a DM page an adapter reads; `assembleRead` puts them together the same way for each. */
 export interface PageParts {

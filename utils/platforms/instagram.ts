@@ -10,7 +10,6 @@ import {
   hasDot,
   isBold,
   makeRow,
-  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -21,16 +20,15 @@ import {
   type ParseTime,
   textBlocks,
   titleTotal,
-  uniqueRows,
   linkBase,
   rowUrl,
   type LinkBase,
   cleanText,
   assembleRead,
+  readIndexedRows,
   type PageParts,
   closestRole,
 } from '../dom/read';
-import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -210,31 +208,25 @@ function firstTextElement(row: Element, text: string): Element | null {
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
-  const found = rowElements(doc);
+  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive: false, index: new RowIndex([], []) };
   // The durable marker anywhere on the page means its absence on a row says read.
   // (Two single selectors: a selector list costs several times one.)
-  const markerLive = attempt(() => q(doc, '[aria-label="Unread"]') !== null || q(doc, '[aria-label="unread"]') !== null, false);
-  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive, index: new RowIndex([], []) };
-  let styled = 0;
-  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
-  const read = readRows(doc, {
+  ctx.markerLive = attempt(() => q(doc, '[aria-label="Unread"]') !== null || q(doc, '[aria-label="unread"]') !== null, false);
+  return readIndexedRows(doc, {
     name: 'instagram',
-    pageKey: url.href,
+    url,
     now,
-    rows: found,
-    element: (f) => f.row,
-    token: (f) => f.link,
-    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    rows: rowElements(doc),
+    row: (found) => found.row,
+    link: (found) => found.link,
+    markerLive: ctx.markerLive,
     // One '[aria-label]' query answers both the unread marker and the muted bell of every row read.
-    prepare: (stale) => {
-      ctx.index = new RowIndex(
-        stale.map((f) => f.row),
-        ['[aria-label]'],
-      );
+    selectors: ['[aria-label]'],
+    parse: ({ row, link }, index, useStyle) => {
+      ctx.index = index;
+      return readRow(row, link, ctx, useStyle);
     },
-    parse: ({ row, link }, i) => attempt(() => readRow(row, link, ctx, useStyle[i]!), null),
   });
-  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {

@@ -10,7 +10,6 @@ import {
   hasDot,
   isBold,
   makeRow,
-  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -21,16 +20,15 @@ import {
   type ParseTime,
   textBlocks,
   titleTotal,
-  uniqueRows,
   linkBase,
   rowUrl,
   type LinkBase,
   cleanText,
   assembleRead,
+  readIndexedRows,
   type PageParts,
   closestRole,
 } from '../dom/read';
-import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -221,30 +219,20 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const site = linkBase(url);
   const parse = rememberTimes(parseTime);
-  const found = rowElements(doc);
   // The per-row "Mark as read" button anywhere on the page means its absence on a row says read.
   const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null, false);
-  let styled = 0;
-  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
-  let index = new RowIndex([], []);
-  const read = readRows(doc, {
+  return readIndexedRows(doc, {
     name: 'messenger',
-    pageKey: url.href,
+    url,
     now,
-    rows: found,
-    element: (f) => f.row,
-    token: (f) => f.link,
-    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
+    rows: rowElements(doc),
+    row: (found) => found.row,
+    link: (found) => found.link,
+    markerLive,
     // One '[aria-label]' query answers both the unread marker and the muted bell of every row read.
-    prepare: (stale) => {
-      index = new RowIndex(
-        stale.map((f) => f.row),
-        ['[aria-label]'],
-      );
-    },
-    parse: ({ row, link }, i) => attempt(() => readRow(row, link, { base: url, site, parse, now, markerLive, index, useStyle: useStyle[i]! }), null),
+    selectors: ['[aria-label]'],
+    parse: ({ row, link }, index, useStyle) => readRow(row, link, { base: url, site, parse, now, markerLive, index, useStyle }),
   });
-  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {

@@ -10,7 +10,6 @@ import {
   hasDot,
   isBold,
   makeRow,
-  STYLE_ROWS,
   q,
   qa,
   rowParts,
@@ -21,15 +20,14 @@ import {
   type ParseTime,
   textBlocks,
   titleTotal,
-  uniqueRows,
   linkBase,
   rowUrl,
   type LinkBase,
   cleanText,
   assembleRead,
+  readIndexedRows,
   type PageParts,
 } from '../dom/read';
-import { readRows } from '../dom/row-memo';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -245,25 +243,18 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const openId = threadIdOf(url);
   const site = linkBase(url);
   const parse = rememberTimes(parseTime);
-  const found = rowElements(doc);
   // The unread badge anywhere on the page means its absence on a row says read.
   const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null, false);
-  let styled = 0;
-  const useStyle = found.map(() => !markerLive && styled++ < STYLE_ROWS);
-  let index = new RowIndex([], []);
-  const read = readRows(doc, {
+  return readIndexedRows(doc, {
     name: 'x',
-    pageKey: url.href,
+    url,
     now,
-    rows: found,
-    element: (row) => row,
-    key: (_, i) => (markerLive ? 'm' : useStyle[i] ? 's' : ''),
-    prepare: (stale) => {
-      index = new RowIndex(stale, [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK]);
-    },
-    parse: (row, i) => attempt(() => readRow(row, { base: url, site, parse, now, openId, markerLive, index, useStyle: useStyle[i]! }), null),
+    rows: rowElements(doc),
+    row: (row) => row,
+    markerLive,
+    selectors: [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK],
+    parse: (row, index, useStyle) => readRow(row, { base: url, site, parse, now, openId, markerLive, index, useStyle }),
   });
-  return uniqueRows(read.filter((row): row is ThreadRow => row !== null));
 }
 
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
