@@ -10,7 +10,7 @@ import * as x from './generators/x';
 /** A page generator: an inbox of any size at the platform's URL. */
 export interface InboxGenerator {
   url: string;
-  generateInbox(options: { rows: number; unreadEvery?: number }): string;
+  generateInbox(options: { rows: number; unreadEvery?: number; hostile?: boolean }): string;
 }
 
 /** Every platform's generator, for tests that run on all of them. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/utils/platforms/registry';
 import { GENERATORS } from '../all-generators';
 import { MEMO_CLOCK_MS, RECORD_LIMIT, readRows, rowMemoCounts, setRowMemo } from '@/utils/dom/row-memo';
+import { mutate, pending, random, tick } from '../page-mutations';
 
 /**
  * The row memo (utils/dom/row-memo.ts) must never make a read differ from a full parse: after any
@@ -16,95 +17,6 @@ const NOW = Date.parse('2026-03-12T15:00:00.000Z');
 const SEEDS = Array.from({ length: Number(process.env.MEMO_SEEDS ?? 3) }, (_, i) => i + 1);
 
 afterEach(() => setRowMemo(true));
-
-/** A small seeded generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS = ['Unread', 'unread', '5m', '3h', 'Yesterday', 'You: ok', 'Mark as read', 'Muted', '2', 'Ana López', '', 'x1s688f', 'msg-conversation-card__convo-item-container--unread', 'PqVsZ'];
-const ATTRIBUTES = ['class', 'aria-label', 'href', 'title', 'data-testid', 'data-e2e', 'style', 'datetime', 'src', 'alt', 'dir', 'role', 'id', 'data-icon'];
-
-function mutate(doc: Document, pick: () => number, log: string[]): void {
-  const choose = <T>(list: ArrayLike<T>): T | undefined => list[Math.floor(pick() * list.length)];
-  const body = doc.body;
-  const elements = body.querySelectorAll('*');
-  const element = choose(elements);
-  const word = choose(WORDS)!;
-  const kind = Math.floor(pick() * 9);
-  if (!element) return;
-  switch (kind) {
-    case 0:
-    case 1: {
-      const walker = doc.createTreeWalker(body, 4);
-      const texts: Node[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
-      const text = choose(texts);
-      if (text) text.nodeValue = pick() < 0.5 ? `${text.nodeValue} ${word}` : word;
-      log.push(`text ${word}`);
-      break;
-    }
-    case 2: {
-      const name = choose(ATTRIBUTES)!;
-      if (pick() < 0.3) element.removeAttribute(name);
-      else element.setAttribute(name, name === 'class' ? `${element.getAttribute('class') ?? ''} ${word}` : word);
-      log.push(`attribute ${name}=${word} on ${element.tagName}`);
-      break;
-    }
-    case 3:
-      if (element.parentNode) element.remove();
-      log.push(`remove ${element.tagName}`);
-      break;
-    case 4: {
-      const before = choose(elements);
-      if (before?.parentNode && !element.contains(before)) before.parentNode.insertBefore(element.cloneNode(true), before);
-      log.push(`clone ${element.tagName}`);
-      break;
-    }
-    case 5: {
-      const before = choose(elements);
-      if (before?.parentNode && !element.contains(before)) before.parentNode.insertBefore(element, before);
-      log.push(`move ${element.tagName}`);
-      break;
-    }
-    case 6: {
-      const style = doc.createElement('style');
-      style.textContent = `.${word || 'a'} { font-weight: 700 }`;
-      doc.head.append(style);
-      log.push('style sheet');
-      break;
-    }
-    case 7:
-      (pick() < 0.5 ? doc.documentElement : body).classList.toggle('dark');
-      log.push('class above the list');
-      break;
-    default: {
-      // Taken out, changed while out (no observer sees it), put back where it was.
-      const parent = element.parentNode;
-      const next = element.nextSibling;
-      if (!parent) return;
-      element.remove();
-      pending.push(() => {
-        const walker = doc.createTreeWalker(element, 4);
-        const text = walker.nextNode();
-        if (text) text.nodeValue = `${text.nodeValue} changed`;
-        else element.setAttribute('aria-label', 'Unread');
-        parent.insertBefore(element, next && next.parentNode === parent ? next : null);
-      });
-      log.push(`out, changed, back: ${element.tagName}`);
-    }
-  }
-}
-/** Changes made after the observers' records are delivered (a task later). */
-let pending: (() => void)[] = [];
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe.each(GENERATORS)('row memo on the %s inbox', (platform, gen) => {
   it('reads after random changes equal full parses', async () => {

@@ -951,6 +951,62 @@ export function namedPieces(
   return { name, rest };
 }
 
+let knownRows = true;
+/** Turn the known layouts' direct reads (tiledTexts) off or on: tests compare both reads. */
+export function setKnownRows(on: boolean): void {
+  knownRows = on;
+}
+
+/** White space, or one separator ("·", "•", "|", …) with white space around it. */
+function gapOk(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const gap = text.slice(from, to);
+  return blank(gap) || SEPARATOR.test(clean(gap));
+}
+
+/**
+ * A row's text pieces read from its known elements instead of a walk over its text: the raw
+ * texts of `leaves` when the row is exactly them. Each leaf must have no element child, and the
+ * row's textContent must be their texts in this order with nothing between, before or after but
+ * white space or a one-character separator. Then nothing else in the row shows text (no other
+ * element, no script or style, no SVG title: their text would be in the row's textContent), and
+ * the pieces textBlocks would make of the row are these texts (a piece is the text of one
+ * parent element), the separators, and nothing more, except for the alt of inline emoji images,
+ * which the caller rules out (`hasEmojiImage`). Null when the row is anything else: the caller
+ * reads it the general way.
+ */
+export function tiledTexts(row: Element, leaves: readonly (Element | null | undefined)[]): string[] | null {
+  if (!knownRows) return null;
+  const all = row.textContent ?? '';
+  const out: string[] = [];
+  let at = 0;
+  for (const leaf of leaves) {
+    if (!leaf || leaf.childElementCount !== 0) return miss();
+    const text = leaf.textContent ?? '';
+    const found = all.indexOf(text, at);
+    if (found < 0 || !gapOk(all, at, found)) return miss();
+    out.push(text);
+    at = found + text.length;
+  }
+  if (!gapOk(all, at, all.length)) return miss();
+  knownRowCounts.direct++;
+  return out;
+}
+
+function miss(): null {
+  knownRowCounts.missed++;
+  return null;
+}
+
+/** Rows tiledTexts read directly, and rows it sent to the general read (tests and benchmarks). */
+export const knownRowCounts = { direct: 0, missed: 0 };
+
+/** Whether any of `images` has an inline emoji's alt, which textBlocks reads as text. */
+export function hasEmojiImage(images: ArrayLike<Element>): boolean {
+  for (let i = 0; i < images.length; i++) if (emojiAlt(images[i]!.getAttribute('alt'))) return true;
+  return false;
+}
+
 /** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
 export const STYLE_ROWS = 300;
 
@@ -968,7 +1024,11 @@ export interface IndexedRows<R> {
   markerLive: boolean;
   /** The single selectors rows are asked about (see RowIndex). */
   selectors: readonly string[];
-  parse: (found: R, index: RowIndex, useStyle: boolean) => ThreadRow | null;
+  /**
+   * One row. `index()` builds the RowIndex over the rows to parse on its first call, so a read
+   * whose rows all take a known layout's direct path builds none.
+   */
+  parse: (found: R, index: () => RowIndex, useStyle: boolean) => ThreadRow | null;
 }
 
 /**
@@ -980,7 +1040,9 @@ export interface IndexedRows<R> {
 export function readIndexedRows<R>(doc: Document, spec: IndexedRows<R>): ThreadRow[] {
   let styled = 0;
   const useStyle = spec.rows.map(() => !spec.markerLive && styled++ < STYLE_ROWS);
-  let index = new RowIndex([], []);
+  let toParse: readonly R[] = [];
+  let built: RowIndex | null = null;
+  const index = () => (built ??= new RowIndex(toParse.map(spec.row), spec.selectors));
   const read = readRows(doc, {
     name: spec.name,
     pageKey: spec.url.href,
@@ -990,7 +1052,8 @@ export function readIndexedRows<R>(doc: Document, spec: IndexedRows<R>): ThreadR
     ...(spec.link ? { token: spec.link } : {}),
     key: (_, i) => (spec.markerLive ? 'm' : useStyle[i] ? 's' : ''),
     prepare: (stale) => {
-      index = new RowIndex(stale.map(spec.row), spec.selectors);
+      toParse = stale;
+      built = null;
     },
     parse: (found, i) => attempt(() => spec.parse(found, index, useStyle[i]!), null),
   });

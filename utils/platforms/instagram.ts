@@ -27,6 +27,9 @@ import {
   assembleRead,
   readIndexedRows,
   type PageParts,
+  type TimeMarks,
+  tiledTexts,
+  hasEmojiImage,
   closestRole,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
@@ -122,8 +125,8 @@ interface RowContext {
   now: number;
   /** The page uses the durable unread marker, so its absence means read. */
   markerLive: boolean;
-  /** Per-row lookups answered by one query per read. */
-  index: RowIndex;
+  /** Per-row lookups answered by one query per read, built when a row first needs it. */
+  index: () => RowIndex;
 }
 
 const NAMED = { named: true } as const;
@@ -135,19 +138,33 @@ const UNNAMED = { named: false } as const;
  * no closure objects.
  */
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, useStyle: boolean): ThreadRow | null {
-  const index = ctx.index;
   const href = link ? attr(link, 'href') : '';
-  const avatar = q<HTMLImageElement>(row, 'img[alt]');
+  const images = row.getElementsByTagName('img');
+  let avatar: HTMLImageElement | null = null;
+  for (let i = 0; i < images.length && !avatar; i++) if (images[i]!.hasAttribute('alt')) avatar = images[i]!;
   const alt = attr(avatar, 'alt');
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   // Instagram usernames are ASCII letters, digits, periods and underscores, at most 30.
   const altHandle = alt ? ALT_HANDLE.exec(alt)?.[1] : undefined;
 
-  const marks = index.timeMarks(row);
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
-  const nameEl = q(row, 'span[dir="auto"]');
-  const pieces = index.namedPieces(row, nameEl, marks.labels);
+  const known = knownRow(row, images);
+  let marks: TimeMarks;
+  let nameEl: Element | null;
+  let pieces: { name: string | null; rest: string[] };
+  let labelled: ArrayLike<Element>;
+  if (known) {
+    ({ marks, nameEl, pieces } = known);
+    labelled = row.querySelectorAll('[aria-label]');
+  } else {
+    const index = ctx.index();
+    marks = index.timeMarks(row);
+    nameEl = q(row, 'span[dir="auto"]');
+    pieces = index.namedPieces(row, nameEl, marks.labels);
+    // One pass over the row's labelled elements (below) answers the unread dot and the muted bell.
+    labelled = index.all(row, '[aria-label]');
+  }
   const texts: string[] = [];
   for (const text of pieces.rest) if (text !== alt && !PRESENCE.test(text)) texts.push(text);
   const parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
@@ -167,7 +184,6 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
 
   // One pass over the row's labelled elements: the unread dot's aria-label="Unread" (English UI,
   // 2022–2026) and the localised "Muted" bell (its first 20).
-  const labelled = index.all(row, '[aria-label]');
   let marked = false;
   let muted = false;
   for (let i = 0; i < labelled.length; i++) {
@@ -201,6 +217,33 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
   );
 }
 
+/**
+ * The 2023–2026 row read directly: two span[dir="auto"] without children (name, then snippet),
+ * one <abbr> with the time label (in a span) and no <time>, and no other text in the row but
+ * white space and the "·" between snippet and time (tiledTexts). Then these are exactly the
+ * marks and pieces the general read finds by its walk (tests/unit/instagram-known.test.ts
+ * compares both), at a few queries per row. Anything else, null: the general read.
+ */
+function knownRow(row: Element, images: ArrayLike<Element>): { marks: TimeMarks; nameEl: Element; pieces: { name: string; rest: string[] } } | null {
+  const spans = row.querySelectorAll('span[dir="auto"]');
+  if (spans.length !== 2 || hasEmojiImage(images)) return null;
+  const abbr = row.querySelector('abbr');
+  if (!abbr || row.querySelector('time') !== null) return null;
+  const label = abbr.childElementCount === 1 ? abbr.firstElementChild : abbr;
+  const nameEl = spans[0]!;
+  const texts = tiledTexts(row, [nameEl, spans[1], label]);
+  if (!texts) return null;
+  const name = cleanText(texts[0]!, 1000);
+  if (!name) return null;
+  const time = cleanText(texts[2]!);
+  const snippet = cleanText(texts[1]!, 1000);
+  const labels = new Set<string>();
+  if (time) labels.add(time);
+  const rest: string[] = [];
+  if (snippet && !labels.has(snippet)) rest.push(snippet);
+  return { marks: { labels, datetime: '' }, nameEl, pieces: { name, rest } };
+}
+
 /** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */
 function firstTextElement(row: Element, text: string): Element | null {
   if (!text) return null;
@@ -208,7 +251,7 @@ function firstTextElement(row: Element, text: string): Element | null {
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
-  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive: false, index: new RowIndex([], []) };
+  const ctx: RowContext = { site: linkBase(url), parse: rememberTimes(parseTime), now, markerLive: false, index: () => new RowIndex([], []) };
   // The durable marker anywhere on the page means its absence on a row says read.
   // (Two single selectors: a selector list costs several times one.)
   ctx.markerLive = attempt(() => q(doc, '[aria-label="Unread"]') !== null || q(doc, '[aria-label="unread"]') !== null, false);

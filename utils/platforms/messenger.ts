@@ -231,7 +231,7 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
     markerLive,
     // One '[aria-label]' query answers both the unread marker and the muted bell of every row read.
     selectors: ['[aria-label]'],
-    parse: ({ row, link }, index, useStyle) => readRow(row, link, { base: url, site, parse, now, markerLive, index, useStyle }),
+    parse: ({ row, link }, index, useStyle) => readRow(row, link, { base: url, site, parse, now, markerLive, index: index(), useStyle }),
   });
 }
 

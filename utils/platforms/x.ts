@@ -253,7 +253,7 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
     row: (row) => row,
     markerLive,
     selectors: [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK],
-    parse: (row, index, useStyle) => readRow(row, { base: url, site, parse, now, openId, markerLive, index, useStyle }),
+    parse: (row, index, useStyle) => readRow(row, { base: url, site, parse, now, openId, markerLive, index: index(), useStyle }),
   });
 }
 
