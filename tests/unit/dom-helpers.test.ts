@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
-import { firstOf, hasDot, isBold, makeRow, missingList, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
+import { firstOf, hasDot, rememberTimes, isBold, makeRow, missingList, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
 
 // vitest.config.ts pins TZ=UTC, so local midnight is UTC midnight here.
 // The clock: Wednesday 10 June 2026, 15:30 UTC.
@@ -86,60 +86,79 @@ describe('hashId and absoluteUrl', () => {
   });
 });
 
+/** Time labels of every form and language parseTime reads, and what they give at NOW. */
+const TIME_LABELS: [string, number | undefined][] = [
+  ['now', NOW],
+  ['Just now', NOW],
+  ['30s', NOW - 30_000],
+  ['5m', NOW - 5 * MIN],
+  ['5 min', NOW - 5 * MIN],
+  ['3h', NOW - 3 * HOUR],
+  ['· 3h', NOW - 3 * HOUR],
+  ['2d', NOW - 2 * DAY],
+  ['1w', NOW - 7 * DAY],
+  ['2 hours ago', NOW - 2 * HOUR],
+  ['an hour ago', NOW - HOUR],
+  ['hace 3 h', NOW - 3 * HOUR],
+  ['il y a 2 j', NOW - 2 * DAY],
+  ['vor 5 Min.', NOW - 5 * MIN],
+  ['10 giờ', NOW - 10 * HOUR],
+  ['2 tuần', NOW - 14 * DAY],
+  ['Hôm qua', at('2026-06-09T00:00:00Z')],
+  ['Yesterday', at('2026-06-09T00:00:00Z')],
+  ['Ayer', at('2026-06-09T00:00:00Z')],
+  ['Today', at('2026-06-10T00:00:00Z')],
+  ['Mon', at('2026-06-08T00:00:00Z')],
+  ['Wednesday', at('2026-06-03T00:00:00Z')], // the same weekday label means last week
+  ['lun.', at('2026-06-08T00:00:00Z')],
+  ['10:42', at('2026-06-10T10:42:00Z')],
+  ['10:42 PM', at('2026-06-09T22:42:00Z')], // later than now: yesterday evening
+  ['10:42\u202FAM', at('2026-06-10T10:42:00Z')],
+  ['12:05 am', at('2026-06-10T00:05:00Z')],
+  ['22h15', at('2026-06-09T22:15:00Z')],
+  ['١٠:٤٢', at('2026-06-10T10:42:00Z')],
+  ['Jun 3', at('2026-06-03T00:00:00Z')],
+  ['3 juin', at('2026-06-03T00:00:00Z')],
+  ['3 de junio', at('2026-06-03T00:00:00Z')],
+  ['Dec 24', at('2025-12-24T00:00:00Z')], // no year and in the future: last year
+  ['Jun 3, 2025', at('2025-06-03T00:00:00Z')],
+  ['3/6/25', at('2025-03-06T00:00:00Z')],
+  ['13/6/25', at('2025-06-13T00:00:00Z')], // 13 cannot be a month
+  ['2026-06-10T09:15:00.000Z', at('2026-06-10T09:15:00Z')],
+  ['2026-06-01', at('2026-06-01T00:00:00Z')],
+  ['', undefined],
+  ['Active now ago', undefined],
+  ['Feb 30', undefined],
+  ['25:00', undefined],
+  ['3 parsecs', undefined],
+  ['<b>3h</b>', undefined],
+];
+
 describe('parseTime against a fixed clock (Wed 10 Jun 2026 15:30 UTC)', () => {
-  it.each([
-    ['now', NOW],
-    ['Just now', NOW],
-    ['30s', NOW - 30_000],
-    ['5m', NOW - 5 * MIN],
-    ['5 min', NOW - 5 * MIN],
-    ['3h', NOW - 3 * HOUR],
-    ['· 3h', NOW - 3 * HOUR],
-    ['2d', NOW - 2 * DAY],
-    ['1w', NOW - 7 * DAY],
-    ['2 hours ago', NOW - 2 * HOUR],
-    ['an hour ago', NOW - HOUR],
-    ['hace 3 h', NOW - 3 * HOUR],
-    ['il y a 2 j', NOW - 2 * DAY],
-    ['vor 5 Min.', NOW - 5 * MIN],
-    ['10 giờ', NOW - 10 * HOUR],
-    ['2 tuần', NOW - 14 * DAY],
-    ['Hôm qua', at('2026-06-09T00:00:00Z')],
-    ['Yesterday', at('2026-06-09T00:00:00Z')],
-    ['Ayer', at('2026-06-09T00:00:00Z')],
-    ['Today', at('2026-06-10T00:00:00Z')],
-    ['Mon', at('2026-06-08T00:00:00Z')],
-    ['Wednesday', at('2026-06-03T00:00:00Z')], // the same weekday label means last week
-    ['lun.', at('2026-06-08T00:00:00Z')],
-    ['10:42', at('2026-06-10T10:42:00Z')],
-    ['10:42 PM', at('2026-06-09T22:42:00Z')], // later than now: yesterday evening
-    ['10:42\u202FAM', at('2026-06-10T10:42:00Z')],
-    ['12:05 am', at('2026-06-10T00:05:00Z')],
-    ['22h15', at('2026-06-09T22:15:00Z')],
-    ['١٠:٤٢', at('2026-06-10T10:42:00Z')],
-    ['Jun 3', at('2026-06-03T00:00:00Z')],
-    ['3 juin', at('2026-06-03T00:00:00Z')],
-    ['3 de junio', at('2026-06-03T00:00:00Z')],
-    ['Dec 24', at('2025-12-24T00:00:00Z')], // no year and in the future: last year
-    ['Jun 3, 2025', at('2025-06-03T00:00:00Z')],
-    ['3/6/25', at('2025-03-06T00:00:00Z')],
-    ['13/6/25', at('2025-06-13T00:00:00Z')], // 13 cannot be a month
-    ['2026-06-10T09:15:00.000Z', at('2026-06-10T09:15:00Z')],
-    ['2026-06-01', at('2026-06-01T00:00:00Z')],
-    ['', undefined],
-    ['Active now ago', undefined],
-    ['Feb 30', undefined],
-    ['25:00', undefined],
-    ['3 parsecs', undefined],
-    ['<b>3h</b>', undefined],
-  ])('%j', (label, expected) => {
+  it.each(TIME_LABELS)('%j', (label, expected) => {
     expect(parseTime(label, NOW)).toBe(expected);
+  });
+
+  it('is asked about every label that can be a time when remembered per read (rememberTimes)', () => {
+    const asked: string[] = [];
+    const remembered = rememberTimes((label, now) => (asked.push(label), parseTime(label, now)));
+    for (const [label, expected] of TIME_LABELS) expect(remembered(label, NOW), label).toBe(expected);
+    const times = TIME_LABELS.filter(([, expected]) => expected !== undefined).map(([label]) => label);
+    expect(asked).toEqual(expect.arrayContaining(times));
+    // Snippets are not: they cannot be times, and there is one per row.
+    asked.length = 0;
+    for (const snippet of ['New message 12', 'Is item 5 in stock?', 'Order #1001 ships today', 'See you at 10', 'You sent 2 photos']) {
+      expect(remembered(snippet, NOW)).toBeUndefined();
+    }
+    expect(asked).toEqual([]);
   });
 
   it('reads numeric dates day-first when asked', () => {
     expect(parseTime('3/6/25', NOW, { dateOrder: 'dmy' })).toBe(at('2025-06-03T00:00:00Z'));
   });
 });
+
+
 
 describe('splitName', () => {
   it.each([

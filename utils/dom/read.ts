@@ -62,15 +62,22 @@ const NOT_IN_TIMES = /[^\p{L}\p{M}\p{N}\s.:,/'-]/u;
  * the label is already clean, does not start with a digit or "·", and either holds a character no
  * time form uses ("Is it in stock?", "#5") or has its first digit past the 12th character (every
  * form with digits has them at the start, after a month name of at most 10 letters, or after
- * "hace " / "il y a " / "vor "). Anything else is left to parseTime.
+ * "hace " / "il y a " / "vor "; so too when more than one word comes before the first digit).
+ * Anything else is left to parseTime.
  */
 function cannotBeTime(label: string): boolean {
   if (!label || cleanText(label) !== label) return false;
   const first = label.search(DIGIT);
   if (first === 0 || label[0] === '·' || label[0] === '•') return false;
   if (NOT_IN_TIMES.test(label)) return true;
-  return first > 12;
+  if (first > 12) return true;
+  // Before its first digit a time has nothing, one word (a month, "hace", "vor") or "il y a":
+  // "New message 12" cannot be one.
+  return first > 0 && !BEFORE_DIGITS.test(label.slice(0, first));
 }
+
+/** The text before the first digit of a time label: one word, or "il y a", and a space. */
+const BEFORE_DIGITS = /^(?:\S+|il y a)\s*$/i;
 
 /** ASCII, Arabic-Indic, Persian, Devanagari or full-width digit (the digits toAsciiDigits reads). */
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/;
