@@ -33,6 +33,7 @@ const EDITORS: { kind: PagePlatform; label: string; groupMs?: number }[] = [
   { kind: 'linkedin-prosemirror', label: 'ProseMirror (LinkedIn markers)', groupMs: 600 },
   { kind: 'tiktok-quill', label: 'Quill (TikTok markers)', groupMs: 1100 },
   { kind: 'snapchat-slate', label: 'Slate (Snapchat page)' },
+  { kind: 'whatsapp-ckeditor', label: 'CKEditor 5 (WhatsApp page)' },
 ];
 
 describe.each(EDITORS)('$label', ({ kind, groupMs }) => {

@@ -161,6 +161,7 @@ const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] =
   { kind: 'linkedin-prosemirror', ownUndo: true },
   { kind: 'tiktok-quill', ownUndo: true, ownTab: true },
   { kind: 'snapchat-slate' },
+  { kind: 'whatsapp-ckeditor' },
 ];
 describe.each(EXPANDERS)('shortcut expansion on $kind', ({ kind, ownUndo, ownTab }) => {
   test('shortcut + Tab becomes the reply (one undo step back); Tab alone is untouched', async () => {

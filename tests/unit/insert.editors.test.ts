@@ -40,6 +40,13 @@ describe('detectEditor', () => {
     expect(STRATEGIES[found!.kind]).not.toContain('contenteditable');
   });
 
+  it('knows CKEditor 5 by its editable class, and puts text in by its clipboard, never by execCommand', () => {
+    html('<div id="ck" class="ck ck-content ck-editor__editable ck-editor__editable_inline" role="textbox" contenteditable="true"><p id="ck-p">hi</p></div>');
+    const found = detectEditor(document.getElementById('ck-p'));
+    expect(found).toEqual({ kind: 'ckeditor', root: document.getElementById('ck') });
+    expect(STRATEGIES[found!.kind]).toEqual(['draft']);
+  });
+
   it('finds the editor inside a wrapper (an adapter may return the container)', () => {
     html('<div id="wrap" data-testid="dmComposerTextInput"><div class="DraftEditor-root"><div id="d" class="public-DraftEditor-content" contenteditable="true"></div></div></div>');
     expect(detectEditor(document.getElementById('wrap'))?.root.id).toBe('d');

@@ -5,10 +5,12 @@
  * - Draft.js: `.public-DraftEditor-content` (X legacy DMs, TikTok); its stable public class.
  * - Slate: `[data-slate-editor]` on the root (no platform today). Slate keeps its own model and
  *   ignores native edits: text put in by execCommand shows in the DOM but is not in the message.
+ * - CKEditor 5: `.ck-editor__editable` on the root (no platform today). Its model ignores native
+ *   edits too (execCommand fires no beforeinput), and its next render takes the text back out.
  * - textarea / text input (X "Chat" 2025+, Facebook single-message popups).
  * - any other contenteditable (LinkedIn `div.msg-form__contenteditable` with `<p>` lines).
  */
-export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'slate' | 'contenteditable';
+export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'slate' | 'ckeditor' | 'contenteditable';
 
 export interface DetectedEditor {
   kind: EditorKind;
@@ -62,6 +64,7 @@ export function detectEditor(el: Element | null | undefined, { descend = true }:
   if (isTextControl(root)) return detectEditor(root);
   if (root.hasAttribute('data-lexical-editor')) return { kind: 'lexical', root };
   if (root.hasAttribute('data-slate-editor')) return { kind: 'slate', root };
+  if (root.classList.contains('ck-editor__editable')) return { kind: 'ckeditor', root };
   if (root.classList.contains('public-DraftEditor-content') || root.closest('.DraftEditor-root')) {
     return { kind: 'draft', root };
   }

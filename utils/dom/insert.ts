@@ -15,8 +15,13 @@ import { detectEditor, editorText, gained, isTextControl, type EditorKind } from
  * | Slate             | the Lexical beforeinput, else the paste (Slate reads both; | its history's  |
  * |                   | never execCommand: Slate ignores native edits, the DOM     | batching       |
  * |                   | would show text its model and the send button never get) |                |
+ * | CKEditor 5        | the paste (its clipboard pipeline: lines become paragraphs | one batch      |
+ * |                   | and soft breaks; never execCommand, whose text it takes back)|               |
  * | contenteditable   | execCommand insertText line by line + insertParagraph /   | one typing run |
  * |                   | insertLineBreak, then an input event                      |                |
+ *
+ * Native edits (execCommand) count only if the text is still there a task later: a model-first
+ * editor DM Desk does not know renders its model again and takes such text back out.
  */
 export type Strategy = 'textarea' | 'textarea-setter' | 'lexical' | 'draft' | 'contenteditable';
 
@@ -25,6 +30,7 @@ export const STRATEGIES: Record<EditorKind, Strategy[]> = {
   lexical: ['lexical', 'draft', 'contenteditable'],
   draft: ['draft', 'lexical', 'contenteditable'],
   slate: ['lexical', 'draft'],
+  ckeditor: ['draft'],
   contenteditable: ['contenteditable', 'lexical', 'draft'],
 };
 
@@ -121,6 +127,11 @@ export function settle(win: Window = window): Promise<void> {
     // Background tabs get no animation frames.
     setTimeout(finish, 120);
   });
+}
+
+/** After the current task: the editor's mutation observers and the renders they start have run. */
+function nextTask(win: Window): Promise<void> {
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
 function graphemes(text: string): number {
@@ -300,6 +311,8 @@ export async function insertText(target: HTMLElement | null, text: string, optio
     if (!attempted && editorText(root) === before) continue;
     // Native editing and Lexical change the editor at once; React-rendered editors a moment later.
     if (!gained(before, editorText(root), text)) await settle(win);
+    // A model-first editor takes native edits back out on its next render (see above).
+    if (strategy === 'contenteditable' && gained(before, editorText(root), text)) await nextTask(win);
     if (gained(before, editorText(root), text)) {
       if (options.cursor !== null && options.cursor !== undefined && options.cursor < text.length) {
         moveCaretBack(root, text.slice(options.cursor));

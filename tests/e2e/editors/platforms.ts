@@ -15,7 +15,8 @@ export type PagePlatform =
   | 'whatsapp'
   | 'tiktok-stubborn'
   | 'tiktok-quill'
-  | 'snapchat-slate';
+  | 'snapchat-slate'
+  | 'whatsapp-ckeditor';
 
 export interface PlatformPage {
   url: string;
@@ -167,6 +168,21 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
             ? `<div id="app"><div id="main"><header><div><span dir="auto" title="${who}">${who}</span></div></header><div role="application"></div>
 <footer>${composerRow('<button id="send" aria-label="Send" onclick="__send()"><span data-icon="send">➤</span></button>')}</footer></div></div>`
             : `<div id="app"><div id="side"></div><footer>${composerRow('<button id="send" aria-label="Send" onclick="__send()"><span data-icon="send">➤</span></button>')}</footer></div>`,
+        }),
+      };
+    case 'whatsapp-ckeditor':
+      // WhatsApp Web's footer around a CKEditor 5 editor: a model-first editor DM Desk was not built for.
+      return {
+        url: 'https://web.whatsapp.com/',
+        editor: 'ckeditor',
+        composer: 'footer .ck-editor__editable[contenteditable="true"]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'WhatsApp',
+          editor: 'ckeditor',
+          config: { ariaLabel: 'Type a message', attrs: { 'data-tab': '10' } },
+          body: `<div id="app"><div id="main"><header><div><span dir="auto" title="${who}">${who}</span></div></header><div role="application"></div>
+<footer>${composerRow('<button id="send" aria-label="Send" onclick="__send()"><span data-icon="send">➤</span></button>')}</footer></div></div>`,
         }),
       };
     case 'tiktok-stubborn':
