@@ -3,8 +3,10 @@
  * markup exactly and does nothing else. Per row it takes the thread link or id, the name, the
  * preview, the time label and the unread marker with a few `querySelector` calls and
  * `textContent`, trimmed: no fallbacks, no cleaning, no time parsing, no checks. A real page with
- * other markup would defeat it, so DM Desk does not read this way (see README, "Performance"); the
- * figure says how much of a read's cost is the DOM itself on the machine measured.
+ * other markup would defeat it, so DM Desk does not read this way (see README, "Performance": its
+ * nearest is Instagram's direct read of rows whose whole text is their known elements, checked
+ * row by row, with the general read for any other row); the figure says how much of a read's
+ * cost is the DOM itself on the machine measured.
  */
 import type { PlatformId, ThreadRow } from '@/utils/platforms/contract';
 
