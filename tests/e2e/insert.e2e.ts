@@ -24,7 +24,11 @@ afterAll(async () => ext?.close());
  * (ProseMirror's newGroupDelay, 500 ms; Quill's history delay, 1,000 ms here), typing included.
  * Picking a reply takes a person longer; the test waits as long before inserting.
  */
-const EDITORS: { kind: PagePlatform; label: string; groupMs?: number }[] = [
+/**
+ * `caretMs`: the editor takes a move of the caret from selectionchange, a moment later (Trix); a
+ * person does not press the hotkey that fast after an arrow key, so the test waits as long.
+ */
+const EDITORS: { kind: PagePlatform; label: string; groupMs?: number; caretMs?: number }[] = [
   { kind: 'instagram', label: 'Lexical (Instagram)' },
   { kind: 'x-legacy', label: 'Draft.js (X legacy DMs)' },
   { kind: 'linkedin', label: 'plain contenteditable with <p> lines (LinkedIn)' },
@@ -34,9 +38,10 @@ const EDITORS: { kind: PagePlatform; label: string; groupMs?: number }[] = [
   { kind: 'tiktok-quill', label: 'Quill (TikTok markers)', groupMs: 1100 },
   { kind: 'snapchat-slate', label: 'Slate (Snapchat page)' },
   { kind: 'whatsapp-ckeditor', label: 'CKEditor 5 (WhatsApp page)' },
+  { kind: 'tiktok-trix', label: 'Trix (TikTok page)', caretMs: 300 },
 ];
 
-describe.each(EDITORS)('$label', ({ kind, groupMs }) => {
+describe.each(EDITORS)('$label', ({ kind, groupMs, caretMs }) => {
   test('goes in at the caret, keeps line breaks, is one undo step', async () => {
     const opened = await openEditorPage(ext, kind);
     const { page } = opened;
@@ -44,7 +49,7 @@ describe.each(EDITORS)('$label', ({ kind, groupMs }) => {
     await page.keyboard.type('AB');
     await page.keyboard.press('ArrowLeft');
     expect(await stateBecomes(opened, 'AB')).toBe('AB');
-    if (groupMs) await page.waitForTimeout(groupMs);
+    if (groupMs || caretMs) await page.waitForTimeout(Math.max(groupMs ?? 0, caretMs ?? 0));
 
     await insertByKeyboard(opened, 'shipping');
     // Text typed before stays, the reply is between A and B, with its line break.

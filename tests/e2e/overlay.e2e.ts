@@ -162,6 +162,7 @@ const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] =
   { kind: 'tiktok-quill', ownUndo: true, ownTab: true },
   { kind: 'snapchat-slate' },
   { kind: 'whatsapp-ckeditor' },
+  { kind: 'tiktok-trix' },
 ];
 describe.each(EXPANDERS)('shortcut expansion on $kind', ({ kind, ownUndo, ownTab }) => {
   test('shortcut + Tab becomes the reply (one undo step back); Tab alone is untouched', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectEditor, editableRootOf, gained, textBeforeCaret } from '@/utils/dom/editors';
-import { STRATEGIES } from '@/utils/dom/insert';
+import { restoreCaret, saveCaret, STRATEGIES } from '@/utils/dom/insert';
 import { matchShortcut } from '@/utils/dom/shortcut';
 import { matchesHotkey, parseHotkey } from '@/entrypoints/dm.content/overlay/hotkey';
 import { cornerPosition, intersects, sendButtonsNear } from '@/entrypoints/dm.content/overlay/position';
@@ -47,6 +47,13 @@ describe('detectEditor', () => {
     expect(STRATEGIES[found!.kind]).toEqual(['draft']);
   });
 
+  it('knows Trix by its element, and tries its paste first', () => {
+    html('<trix-editor id="t" contenteditable="" role="textbox"><div id="t-block">hi</div></trix-editor>');
+    const found = detectEditor(document.getElementById('t-block'));
+    expect(found).toEqual({ kind: 'trix', root: document.getElementById('t') });
+    expect(STRATEGIES[found!.kind][0]).toBe('draft');
+  });
+
   it('finds the editor inside a wrapper (an adapter may return the container)', () => {
     html('<div id="wrap" data-testid="dmComposerTextInput"><div class="DraftEditor-root"><div id="d" class="public-DraftEditor-content" contenteditable="true"></div></div></div>');
     expect(detectEditor(document.getElementById('wrap'))?.root.id).toBe('d');
@@ -62,6 +69,42 @@ describe('detectEditor', () => {
   it('takes the outermost editable element as the root', () => {
     html('<div id="outer" contenteditable="true"><div id="inner" contenteditable="true"><span id="t">x</span></div></div>');
     expect(editableRootOf(document.getElementById('t'))?.id).toBe('outer');
+  });
+});
+
+describe('saveCaret / restoreCaret', () => {
+  const caretIn = (root: HTMLElement, text: Text, offset: number) => {
+    root.focus();
+    const range = document.createRange();
+    range.setStart(text, offset);
+    range.collapse(true);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  };
+  const caret = () => {
+    const range = document.getSelection()!.getRangeAt(0);
+    return { node: range.startContainer.nodeValue, offset: range.startOffset };
+  };
+
+  it('puts the caret back where it was', () => {
+    document.body.innerHTML = '<div id="e" contenteditable="true"><p>Hello</p><p>there</p></div>';
+    const root = document.getElementById('e')!;
+    caretIn(root, root.lastElementChild!.firstChild as Text, 2);
+    const saved = saveCaret(root);
+    caretIn(root, root.firstElementChild!.firstChild as Text, 0);
+    restoreCaret(root, saved);
+    expect(caret()).toEqual({ node: 'there', offset: 2 });
+  });
+
+  it('finds the same place in the text when the editor has rendered its nodes anew (Trix on focus)', () => {
+    document.body.innerHTML = '<div id="e" contenteditable="true"><div>AB</div></div>';
+    const root = document.getElementById('e')!;
+    caretIn(root, root.firstElementChild!.firstChild as Text, 1);
+    const saved = saveCaret(root);
+    // The same text in new nodes: the saved live range falls back to the root.
+    root.innerHTML = '<div>AB</div>';
+    restoreCaret(root, saved);
+    expect(caret()).toEqual({ node: 'AB', offset: 1 });
   });
 });
 

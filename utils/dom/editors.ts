@@ -7,10 +7,12 @@
  *   ignores native edits: text put in by execCommand shows in the DOM but is not in the message.
  * - CKEditor 5: `.ck-editor__editable` on the root (no platform today). Its model ignores native
  *   edits too (execCommand fires no beforeinput), and its next render takes the text back out.
+ * - Trix: the `<trix-editor>` element (no platform today). It reads native edits back, as typing
+ *   merged with what was typed before into one undo step; a paste is its own step.
  * - textarea / text input (X "Chat" 2025+, Facebook single-message popups).
  * - any other contenteditable (LinkedIn `div.msg-form__contenteditable` with `<p>` lines).
  */
-export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'slate' | 'ckeditor' | 'contenteditable';
+export type EditorKind = 'textarea' | 'lexical' | 'draft' | 'slate' | 'ckeditor' | 'trix' | 'contenteditable';
 
 export interface DetectedEditor {
   kind: EditorKind;
@@ -65,6 +67,7 @@ export function detectEditor(el: Element | null | undefined, { descend = true }:
   if (root.hasAttribute('data-lexical-editor')) return { kind: 'lexical', root };
   if (root.hasAttribute('data-slate-editor')) return { kind: 'slate', root };
   if (root.classList.contains('ck-editor__editable')) return { kind: 'ckeditor', root };
+  if (root.localName === 'trix-editor') return { kind: 'trix', root };
   if (root.classList.contains('public-DraftEditor-content') || root.closest('.DraftEditor-root')) {
     return { kind: 'draft', root };
   }

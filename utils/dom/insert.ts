@@ -17,6 +17,7 @@ import { detectEditor, editorText, gained, isTextControl, type EditorKind } from
  * |                   | would show text its model and the send button never get) |                |
  * | CKEditor 5        | the paste (its clipboard pipeline: lines become paragraphs | one batch      |
  * |                   | and soft breaks; never execCommand, whose text it takes back)|               |
+ * | Trix              | the paste, else execCommand as for any contenteditable     | one entry      |
  * | contenteditable   | execCommand insertText line by line + insertParagraph /   | one typing run |
  * |                   | insertLineBreak, then an input event                      |                |
  *
@@ -31,6 +32,7 @@ export const STRATEGIES: Record<EditorKind, Strategy[]> = {
   draft: ['draft', 'lexical', 'contenteditable'],
   slate: ['lexical', 'draft'],
   ckeditor: ['draft'],
+  trix: ['draft', 'contenteditable'],
   contenteditable: ['contenteditable', 'lexical', 'draft'],
 };
 
@@ -56,7 +58,8 @@ export interface InsertOutcome {
 
 export type SavedCaret =
   | { kind: 'control'; root: HTMLElement; start: number; end: number }
-  | { kind: 'range'; root: HTMLElement; range: Range };
+  /** The range, and its ends as text offsets in `root`, for an editor that renders its nodes anew. */
+  | { kind: 'range'; root: HTMLElement; range: Range; start: number; end: number };
 
 /** Remember where the caret is in `root` (to restore it after the overlay took focus). */
 export function saveCaret(root: HTMLElement): SavedCaret | null {
@@ -69,7 +72,51 @@ export function saveCaret(root: HTMLElement): SavedCaret | null {
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
-  return { kind: 'range', root, range: range.cloneRange() };
+  return { kind: 'range', root, range: range.cloneRange(), start: textOffset(root, range.startContainer, range.startOffset), end: textOffset(root, range.endContainer, range.endOffset) };
+}
+
+/** How many characters of `root`'s text come before a position in it. */
+function textOffset(root: HTMLElement, node: Node, offset: number): number {
+  const before = root.ownerDocument.createRange();
+  before.selectNodeContents(root);
+  before.setEnd(node, offset);
+  return before.toString().length;
+}
+
+/** The position `offset` characters into `root`'s text, or null past its end. */
+function positionAt(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let left = offset;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).length;
+    if (left <= length) return { node, offset: left };
+    left -= length;
+  }
+  return null;
+}
+
+/**
+ * The saved range again when it is still where it was in the text; else, when the editor has
+ * rendered its text anew (Trix does on focus: the live range then falls back to an element
+ * around the old nodes), the same text offsets in the new nodes.
+ */
+function savedRange(root: HTMLElement, saved: Extract<SavedCaret, { kind: 'range' }>): Range | null {
+  const live = saved.range;
+  if (
+    root.contains(live.startContainer) &&
+    root.contains(live.endContainer) &&
+    textOffset(root, live.startContainer, live.startOffset) === saved.start &&
+    textOffset(root, live.endContainer, live.endOffset) === saved.end
+  ) {
+    return live.cloneRange();
+  }
+  const start = positionAt(root, saved.start);
+  const end = positionAt(root, saved.end);
+  if (!start || !end) return null;
+  const range = root.ownerDocument.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  return range;
 }
 
 function caretAtEnd(root: HTMLElement): void {
@@ -104,9 +151,10 @@ export function restoreCaret(root: HTMLElement, saved: SavedCaret | null | undef
   }
   const selection = doc.getSelection();
   if (!selection) return;
-  if (saved?.kind === 'range' && saved.root === root && root.contains(saved.range.startContainer) && root.contains(saved.range.endContainer)) {
+  const range = saved?.kind === 'range' && saved.root === root ? savedRange(root, saved) : null;
+  if (range) {
     selection.removeAllRanges();
-    selection.addRange(saved.range.cloneRange());
+    selection.addRange(range);
     return;
   }
   const current = selection.rangeCount ? selection.getRangeAt(0) : null;
@@ -293,7 +341,12 @@ export async function insertText(target: HTMLElement | null, text: string, optio
   const win = root.ownerDocument.defaultView ?? window;
 
   restoreCaret(root, options.caret);
-  selectBefore(root, options.replaceBefore ?? 0);
+  if (options.replaceBefore) {
+    // The key that typed or confirmed the shortcut is still being dispatched: let the editor
+    // finish with it (and its selection) before the shortcut is selected.
+    await settle(win);
+    selectBefore(root, options.replaceBefore);
+  }
   await settle(win);
   const original = editorText(root);
   const control = isTextControl(root);

@@ -16,7 +16,8 @@ export type PagePlatform =
   | 'tiktok-stubborn'
   | 'tiktok-quill'
   | 'snapchat-slate'
-  | 'whatsapp-ckeditor';
+  | 'whatsapp-ckeditor'
+  | 'tiktok-trix';
 
 export interface PlatformPage {
   url: string;
@@ -138,6 +139,19 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
         html: editorPage({
           title: 'Messages | TikTok',
           editor: 'quill',
+          body: TIKTOK_BODY,
+        }),
+      };
+    case 'tiktok-trix':
+      // TikTok's chat box around a Trix editor: another model-first editor DM Desk was not built for.
+      return {
+        url: 'https://www.tiktok.com/messages?lang=en',
+        editor: 'trix',
+        composer: 'trix-editor[contenteditable]',
+        sendButton: '#send',
+        html: editorPage({
+          title: 'Messages | TikTok',
+          editor: 'trix',
           body: TIKTOK_BODY,
         }),
       };
