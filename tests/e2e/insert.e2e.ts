@@ -58,6 +58,7 @@ describe.each(EDITORS)('$label', ({ kind, groupMs, caretMs }) => {
     const textBeforeCaret = () =>
       page.evaluate((selector) => {
         const root = document.querySelector(selector)!;
+        if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) return root.value.slice(0, root.selectionStart ?? 0);
         const selection = document.getSelection()!;
         if (!selection.rangeCount) return null;
         const range = document.createRange();
