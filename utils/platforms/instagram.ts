@@ -221,7 +221,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
  * The 2023–2026 row read directly: two span[dir="auto"] without children (name, then snippet),
  * one <abbr> with the time label (in a span) and no <time>, and no other text in the row but
  * white space and the "·" between snippet and time (tiledTexts). Then these are exactly the
- * marks and pieces the general read finds by its walk (tests/unit/instagram-known.test.ts
+ * marks and pieces the general read finds by its walk (tests/unit/known-rows.test.ts
  * compares both), at a few queries per row. Anything else, null: the general read.
  */
 function knownRow(row: Element, images: ArrayLike<Element>): { marks: TimeMarks; nameEl: Element; pieces: { name: string; rest: string[] } } | null {
