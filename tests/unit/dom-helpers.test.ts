@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../page-mutations';
 import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
@@ -70,6 +71,28 @@ describe('cleanText and truncate', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 4)).toBe('abc');
     expect(cleanText('x'.repeat(10_000), 140)).toHaveLength(140);
+  });
+
+  // cleanText returns a string untouched when its quick test finds nothing to clean: the test must
+  // find everything the cleaning would change. Compared with always cleaning, on strings built
+  // from every kind of white space, invisible and control character next to ordinary text.
+  it('leaves a string as it is only when cleaning would not change it', () => {
+    const always = (value: string) =>
+      value
+        .replace(/[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ' ')
+        .replace(/\s{2,}|[^\S ]/g, ' ')
+        .trim();
+    const pieces = [' ', '  ', 'a', 'é', '😀', '\u200D', '\t', '\n', '\u000B', '\u0000', '\u001F', '\u007F', '\u0085', '\u009F', '\u00A0',
+      '\u1680', '\u2000', '\u2009', '\u200A', '\u200B', '\u200E', '\u2028', '\u2029', '\u202A', '\u202E', '\u202F', '\u205F', '\u2060',
+      '\u2066', '\u2069', '\u3000', '\uFEFF'];
+    const rand = random(7);
+    const next = () => Math.floor(rand() * pieces.length);
+    for (let n = 0; n < 20_000; n++) {
+      let value = '';
+      for (let k = 0; k <= n % 6; k++) value += pieces[next()];
+      expect(cleanText(value), JSON.stringify(value)).toBe(always(value));
+    }
   });
 });
 
