@@ -6,6 +6,7 @@ import { ADAPTERS } from '@/utils/platforms/registry';
 import type { PlatformId } from '@/utils/platforms/hosts';
 import { hasEmojiImage, knownRowCounts, setKnownRows, tiledTexts } from '@/utils/dom/read';
 import { setRowMemo } from '@/utils/dom/row-memo';
+import { cleanText } from '@/utils/dom/text';
 import { GENERATORS } from '../all-generators';
 import { INSERTED, mutate, pending, random, tick } from '../page-mutations';
 
@@ -67,6 +68,40 @@ describe.each(GENERATORS)('known layout on the %s inbox', (platform, gen) => {
     }
   });
 
+  // The direct path makes of the known elements' texts what the general read makes of the same
+  // pieces: the texts that read as something other than a name or a snippet (a time, a handle, a
+  // presence line, the avatar's alt, a separator, nothing) put in each text of a page in turn.
+  it('reads as the general read whatever text an element holds', () => {
+    const doc = new JSDOM(gen.generateInbox({ rows: 2, unreadEvery: 2 }), { url: gen.url }).window.document;
+    const url = new URL(gen.url);
+    const alts = [...doc.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt')!);
+    const texts = ['', ' ', '·', '3h', '5m', 'Yesterday', 'Mar 3', 'Active now', 'Online', '@ana.lopez', 'You: hi', 'You sent an attachment',
+      'Unread', 'Muted', '12', 'Customer 0 🌟', ...alts, 'x'.repeat(1200)];
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node.nodeValue ?? '').trim()) nodes.push(node as Text);
+    // Each of the page's texts and, per text, the time labels of every row (a snippet equal to them).
+    const labels = [...doc.querySelectorAll('abbr, time')].map((el) => el.textContent ?? '');
+    for (const node of nodes) {
+      const before = node.data;
+      for (const text of [...texts, ...labels]) {
+        node.data = text;
+        const { direct, general } = bothReads(platform, doc, url);
+        expect(direct, `${JSON.stringify(text)} in place of ${JSON.stringify(before)}`).toEqual(general);
+      }
+      node.data = before;
+    }
+    // Every text but the separators the same: a snippet equal to its row's time label, one that reads as a time and
+    // one that does not ("soon").
+    const originals = nodes.map((node) => node.data);
+    for (const text of ['soon', '٢٠ د', '3h', 'Active now', '@ana']) {
+      for (const node of nodes) if (!/^[·•|]$/.test(node.data.trim())) node.data = text;
+      const { direct, general } = bothReads(platform, doc, url);
+      expect(direct, `every text ${JSON.stringify(text)}`).toEqual(general);
+    }
+    nodes.forEach((node, i) => (node.data = originals[i]!));
+  });
+
   it('reads as the general read after random changes', async () => {
     let directRows = 0;
     for (const seed of SEEDS) {
@@ -124,6 +159,37 @@ describe('tiledTexts', () => {
   ])('is null for %s', (_, html) => {
     const { el, leaves } = row(html);
     expect(tiledTexts(el, leaves)).toBeNull();
+  });
+
+  // The gap check reads characters in place; it must say what cleaning the gap would: blank, or
+  // one separator. Gaps built from white space, invisible and control characters, separators
+  // and letters, each put before, between and after two leaves.
+  it('takes exactly the gaps that clean to nothing or to one separator', () => {
+    const pieces = [' ', '\n', '\t', '\u00A0', '\u2009', '\u3000', '\u200B', '\u200E', '\u2066', '\uFEFF', '\u0000', '\u0085',
+      '·', '•', '|', ',', '–', '—', '-', 'x', '.', ':', '\u200D', '😀'];
+    const rand = random(11);
+    const expected = (gap: string) => {
+      const cleaned = cleanText(gap);
+      return cleaned === '' || /^[·•|,–—-]$/.test(cleaned);
+    };
+    const el = new JSDOM('<div id="row"></div>').window.document.getElementById('row')!;
+    let taken = 0;
+    for (let n = 0; n < 3000; n++) {
+      let gap = '';
+      for (let k = 0; k <= n % 4; k++) gap += pieces[Math.floor(rand() * pieces.length)];
+      const at = n % 3;
+      const gaps = [at === 0 ? gap : '', at === 1 ? gap : '', at === 2 ? gap : ''];
+      el.innerHTML = `${gaps[0]}<span class="leaf">Ana</span>${gaps[1]}<span class="leaf">Hi</span>${gaps[2]}`.replace(/\u0000/g, '&#0;');
+      const leaves = [...el.querySelectorAll('.leaf')];
+      const text = el.textContent ?? '';
+      // The HTML parser may change a character (a NUL becomes U+FFFD): judge the gap as parsed.
+      const parsedGap = at === 0 ? text.slice(0, text.indexOf('Ana')) : at === 1 ? text.slice(text.indexOf('Ana') + 3, text.indexOf('Hi')) : text.slice(text.indexOf('Hi') + 2);
+      const ok = expected(parsedGap);
+      if (ok) taken++;
+      expect(tiledTexts(el, leaves) !== null, JSON.stringify(parsedGap)).toBe(ok);
+    }
+    expect(taken).toBeGreaterThan(300);
+    expect(taken).toBeLessThan(2700);
   });
 
   it('is null for leaves given out of document order', () => {

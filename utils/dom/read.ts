@@ -349,7 +349,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
  * Over 8 UTF-16 units is over 4 code points: no need to count them.
  */
-function emojiAlt(alt: string | null): alt is string {
+export function emojiAlt(alt: string | null): alt is string {
   return !!alt && alt.length <= 8 && Array.from(alt).length <= 4 && !LETTER_OR_DIGIT.test(alt);
 }
 
@@ -964,12 +964,28 @@ export function setKnownRows(on: boolean): void {
   knownRows = on;
 }
 
-/** White space, or one separator ("·", "•", "|", …) with white space around it. */
+/**
+ * Whether text[from, to) is white space, or one separator ("·", "•", "|", …) with white space
+ * around it, once cleaned (invisible and control characters count as white space): what
+ * `blank(gap) || SEPARATOR.test(clean(gap))` says, without making the gap's string.
+ */
 function gapOk(text: string, from: number, to: number): boolean {
-  if (from === to) return true;
-  const gap = text.slice(from, to);
-  return blank(gap) || SEPARATOR.test(clean(gap));
+  let separator = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Every character up to the space is white space or a control character, as are C1's.
+    if (c <= 32 || (c >= 0x7f && c <= 0x9f)) continue;
+    if (c === 0xb7 || c === 0x2022 || c === 0x7c || c === 0x2c || c === 0x2013 || c === 0x2014 || c === 0x2d) {
+      if (separator) return false;
+      separator = true;
+      continue;
+    }
+    if (c < 0x80 || !GAP_SPACE.test(text[i]!)) return false;
+  }
+  return true;
 }
+// One character of a gap that cleaning makes white space or removes.
+const GAP_SPACE = /^[\s\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]$/;
 
 /**
  * A row's text pieces read from its known elements instead of a walk over its text: the raw

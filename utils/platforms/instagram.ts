@@ -27,9 +27,9 @@ import {
   assembleRead,
   readIndexedRows,
   type PageParts,
-  type TimeMarks,
+  type RowParts,
   tiledTexts,
-  hasEmojiImage,
+  emojiAlt,
   closestRole,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
@@ -139,40 +139,56 @@ const UNNAMED = { named: false } as const;
  */
 function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, useStyle: boolean): ThreadRow | null {
   const href = link ? attr(link, 'href') : '';
+  // One pass over the row's images: the avatar (the first with an alt) and any inline emoji.
   const images = row.getElementsByTagName('img');
   let avatar: HTMLImageElement | null = null;
-  for (let i = 0; i < images.length && !avatar; i++) if (images[i]!.hasAttribute('alt')) avatar = images[i]!;
-  const alt = attr(avatar, 'alt');
+  let rawAlt: string | null = null;
+  let emoji = false;
+  for (let i = 0; i < images.length; i++) {
+    const alt = images[i]!.getAttribute('alt');
+    if (alt === null) continue;
+    if (!avatar) (avatar = images[i]!), (rawAlt = alt);
+    if (emojiAlt(alt)) emoji = true;
+  }
+  const alt = cleanText(rawAlt);
   // The avatar's alt names the account: "ana.lopez's profile picture" (English, 2020–2026).
   // Instagram usernames are ASCII letters, digits, periods and underscores, at most 30.
   const altHandle = alt ? ALT_HANDLE.exec(alt)?.[1] : undefined;
 
   // User text is wrapped in span[dir="auto"] (2019–2026); the first one is the name. The 2022
   // rows had no such span: there the name is the first text of the row.
-  const known = knownRow(row, images);
-  let marks: TimeMarks;
+  const known = emoji ? null : knownRow(row);
   let nameEl: Element | null;
-  let pieces: { name: string | null; rest: string[] };
+  let name: string;
+  let parts: RowParts;
+  let time: number | undefined;
   let labelled: ArrayLike<Element>;
   if (known) {
-    ({ marks, nameEl, pieces } = known);
+    // What the general read makes of the known row's pieces, without its sets and lists: the
+    // time label is a time mark, not a piece; the snippet is the one piece after the name, unless
+    // it is the avatar's alt or a presence line.
+    nameEl = known.nameEl;
+    name = known.name;
+    const piece = known.snippet;
+    const isPiece = !!piece && piece !== known.time && piece !== alt && !PRESENCE.test(piece);
+    parts = isPiece ? rowParts([piece], ctx.now, ctx.parse, NAMED) : {};
+    time = (known.time ? ctx.parse(known.time, ctx.now) : undefined) ?? parts.time;
     labelled = row.querySelectorAll('[aria-label]');
   } else {
     const index = ctx.index();
-    marks = index.timeMarks(row);
+    const marks = index.timeMarks(row);
     nameEl = q(row, 'span[dir="auto"]');
-    pieces = index.namedPieces(row, nameEl, marks.labels);
+    const pieces = index.namedPieces(row, nameEl, marks.labels);
     // One pass over the row's labelled elements (below) answers the unread dot and the muted bell.
     labelled = index.all(row, '[aria-label]');
+    const texts: string[] = [];
+    for (const text of pieces.rest) if (text !== alt && !PRESENCE.test(text)) texts.push(text);
+    parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
+    name = pieces.name ?? parts.name ?? altHandle ?? '';
+    if (!name && !href) return null;
+    // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
+    time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
   }
-  const texts: string[] = [];
-  for (const text of pieces.rest) if (text !== alt && !PRESENCE.test(text)) texts.push(text);
-  const parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
-  const name = pieces.name ?? parts.name ?? altHandle ?? '';
-  if (!name && !href) return null;
-
-  // The exact time when an <time datetime> is there (2019–2022 rows), else the "3h" label.
-  const time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
 
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
@@ -220,13 +236,13 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
 /**
  * The 2023–2026 row read directly: two span[dir="auto"] without children (name, then snippet),
  * one <abbr> with the time label (in a span) and no <time>, and no other text in the row but
- * white space and the "·" between snippet and time (tiledTexts). Then these are exactly the
- * marks and pieces the general read finds by its walk (tests/unit/known-rows.test.ts
- * compares both), at a few queries per row. Anything else, null: the general read.
+ * white space and the "·" between snippet and time (tiledTexts); the caller has ruled out inline
+ * emoji images. Then the general read's walk finds exactly these texts (tests/unit/known-rows.test.ts
+ * compares both reads), at a few queries per row. Anything else, null: the general read.
  */
-function knownRow(row: Element, images: ArrayLike<Element>): { marks: TimeMarks; nameEl: Element; pieces: { name: string; rest: string[] } } | null {
+function knownRow(row: Element): { nameEl: Element; name: string; snippet: string; time: string } | null {
   const spans = row.querySelectorAll('span[dir="auto"]');
-  if (spans.length !== 2 || hasEmojiImage(images)) return null;
+  if (spans.length !== 2) return null;
   const abbr = row.querySelector('abbr');
   if (!abbr || row.querySelector('time') !== null) return null;
   const label = abbr.childElementCount === 1 ? abbr.firstElementChild : abbr;
@@ -235,13 +251,7 @@ function knownRow(row: Element, images: ArrayLike<Element>): { marks: TimeMarks;
   if (!texts) return null;
   const name = cleanText(texts[0]!, 1000);
   if (!name) return null;
-  const time = cleanText(texts[2]!);
-  const snippet = cleanText(texts[1]!, 1000);
-  const labels = new Set<string>();
-  if (time) labels.add(time);
-  const rest: string[] = [];
-  if (snippet && !labels.has(snippet)) rest.push(snippet);
-  return { marks: { labels, datetime: '' }, nameEl, pieces: { name, rest } };
+  return { nameEl, name, snippet: cleanText(texts[1]!, 1000), time: cleanText(texts[2]!) };
 }
 
 /** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */
