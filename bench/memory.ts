@@ -110,14 +110,14 @@ export async function memoryBench(without: BrowserContext, inbox: { url: string;
  * read's garbage is mostly gone by the time it returns): the mean over `reads` hot full parses
  * (every row parsed: the row memo off).
  */
-export async function readAllocation(cdp: CDPSession, page: Page, reads = 20): Promise<number> {
+export async function readAllocation(cdp: CDPSession, fullReads: () => Promise<unknown>, reads: number): Promise<number> {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.startSampling', {
     samplingInterval: 1024,
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
-  await page.evaluate((n) => (globalThis as unknown as { __dmdBench: { timeFullReads(n: number): number[] } }).__dmdBench.timeFullReads(n), reads);
+  await fullReads();
   const { profile } = await cdp.send('HeapProfiler.stopSampling');
   await cdp.send('HeapProfiler.disable');
   let total = 0;

@@ -66,6 +66,23 @@ function timeFloor(runs: number): number[] {
   return times;
 }
 
+/**
+ * The floor and read()'s full parse in `n` interleaved batches of ten reads each (after one of
+ * each to warm), so both see the same state of a noisy host: each batch's mean ms.
+ */
+function floorBatches(n: number): { floor: number[]; read: number[] } {
+  const floor: number[] = [];
+  const read: number[] = [];
+  const batch = (fn: (runs: number) => number[]) => fn(10).reduce((a, b) => a + b, 0) / 10;
+  batch(timeFloor);
+  batch(timeFullReads);
+  for (let i = 0; i < n; i++) {
+    floor.push(batch(timeFloor));
+    read.push(batch(timeFullReads));
+  }
+  return { floor, read };
+}
+
 /** bench/browser/floor.ts's check of the floor reader against this page's adapter. */
 function checkFloor(): string {
   const a = adapter();
@@ -115,4 +132,4 @@ function observerOnly(): () => number {
   return () => (observer.disconnect(), calls);
 }
 
-Object.assign(globalThis, { __dmdBench: { timeReads, timeFullReads, changeRow, timeFloor, checkFloor, naiveReread, naivePoll, observerOnly } });
+Object.assign(globalThis, { __dmdBench: { timeReads, timeFullReads, changeRow, timeFloor, floorBatches, checkFloor, naiveReread, naivePoll, observerOnly } });
