@@ -33,6 +33,7 @@ const EDITORS: { kind: PagePlatform; label: string; groupMs?: number; caretMs?: 
   { kind: 'instagram', label: 'Lexical (Instagram)' },
   { kind: 'x-legacy', label: 'Draft.js (X legacy DMs)' },
   { kind: 'linkedin', label: 'plain contenteditable with <p> lines (LinkedIn)' },
+  { kind: 'linkedin-shadow', label: 'the same inside a web component\'s shadow root (LinkedIn page)' },
   { kind: 'x-chat', label: 'React-controlled textarea (X Chat)' },
   // Editors DM Desk has no strategy for, as a platform could adopt tomorrow.
   { kind: 'linkedin-prosemirror', label: 'ProseMirror (LinkedIn markers)', groupMs: 600 },
@@ -57,9 +58,11 @@ describe.each(EDITORS)('$label', ({ kind, groupMs, caretMs }) => {
     // The caret is between A and B before the hotkey.
     const textBeforeCaret = () =>
       page.evaluate((selector) => {
-        const root = document.querySelector(selector)!;
+        const root = window.__deepQuery(selector)!;
         if (root instanceof HTMLTextAreaElement || root instanceof HTMLInputElement) return root.value.slice(0, root.selectionStart ?? 0);
-        const selection = document.getSelection()!;
+        // In a shadow tree the document's selection stops at the host; the shadow root has the caret.
+        const tree = root.getRootNode() as Document & { getSelection(): Selection | null };
+        const selection = tree.getSelection()!;
         if (!selection.rangeCount) return null;
         const range = document.createRange();
         range.selectNodeContents(root);

@@ -53,11 +53,13 @@ export async function searchFocused(page: Page): Promise<boolean> {
   return searchBox(page).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el && document.activeElement?.tagName === 'DM-DESK-OVERLAY');
 }
 
-/** Is focus back in the composer? */
+/** Is focus back in the composer (its own tree's focus: the shadow root's, in a web component)? */
 export async function composerFocused(opened: OpenedPage): Promise<boolean> {
   return opened.page.evaluate((selector) => {
-    const composer = document.querySelector(selector);
-    return !!composer && (document.activeElement === composer || composer.contains(document.activeElement));
+    const composer = window.__deepQuery(selector);
+    if (!composer) return false;
+    const active = (composer.getRootNode() as Document | ShadowRoot).activeElement;
+    return active === composer || composer.contains(active);
   }, opened.spec.composer);
 }
 

@@ -157,6 +157,7 @@ const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] =
   { kind: 'instagram' },
   { kind: 'x-legacy' },
   { kind: 'linkedin' },
+  { kind: 'linkedin-shadow' },
   { kind: 'x-chat' },
   { kind: 'linkedin-prosemirror', ownUndo: true },
   { kind: 'tiktok-quill', ownUndo: true, ownTab: true },

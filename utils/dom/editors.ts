@@ -107,6 +107,31 @@ export function gained(before: string, after: string, text: string): boolean {
   return countOf(looseText(after), needle) > countOf(looseText(before), needle);
 }
 
+/**
+ * The selection as seen from `node`'s tree. For a caret inside a shadow tree (a web component's
+ * composer), Chromium's `document.getSelection()` reports the shadow host, not the caret; the
+ * shadow root's own `getSelection()` has it. Setting it works through either.
+ */
+export function selectionFor(node: Node): Selection | null {
+  const tree = node.getRootNode() as Node & { getSelection?: () => Selection | null };
+  if (tree !== node.ownerDocument && typeof tree.getSelection === 'function') return tree.getSelection();
+  return node.ownerDocument?.getSelection() ?? null;
+}
+
+/** The focused element of `node`'s tree: the shadow root's own in a shadow tree, else the document's. */
+export function activeElementFor(node: Node): Element | null {
+  const tree = node.getRootNode() as Node & { activeElement?: Element | null };
+  if (tree !== node.ownerDocument && tree.activeElement !== undefined) return tree.activeElement;
+  return node.ownerDocument?.activeElement ?? null;
+}
+
+/** The focused element, through open shadow roots (`document.activeElement` stops at the host). */
+export function deepActiveElement(doc: Document): Element | null {
+  let element = doc.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
 /** The text of the current line before the caret in `root`, or null when the caret is elsewhere. */
 export function textBeforeCaret(root: HTMLElement, doc: Document = root.ownerDocument): string | null {
   if (isTextControl(root)) {
@@ -116,7 +141,7 @@ export function textBeforeCaret(root: HTMLElement, doc: Document = root.ownerDoc
     const before = control.value.slice(0, selectionStart);
     return before.slice(before.lastIndexOf('\n') + 1);
   }
-  const selection = doc.getSelection();
+  const selection = selectionFor(root);
   if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
   const caret = selection.getRangeAt(0);
   if (!root.contains(caret.startContainer)) return null;

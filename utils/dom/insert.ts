@@ -1,4 +1,4 @@
-import { detectEditor, editorText, gained, isTextControl, type EditorKind } from './editors';
+import { activeElementFor, deepActiveElement, detectEditor, editorText, gained, isTextControl, selectionFor, type EditorKind } from './editors';
 
 /**
  * Put text into a platform's composer the way its editor listens, check that it landed, and fall
@@ -68,7 +68,7 @@ export function saveCaret(root: HTMLElement): SavedCaret | null {
     const start = control.selectionStart ?? control.value.length;
     return { kind: 'control', root, start, end: control.selectionEnd ?? start };
   }
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionFor(root);
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
@@ -121,7 +121,7 @@ function savedRange(root: HTMLElement, saved: Extract<SavedCaret, { kind: 'range
 
 function caretAtEnd(root: HTMLElement): void {
   const doc = root.ownerDocument;
-  const selection = doc.getSelection();
+  const selection = selectionFor(root);
   if (!selection) return;
   const range = doc.createRange();
   // Deepest last text position, so editors map it to their own last node.
@@ -136,8 +136,8 @@ function caretAtEnd(root: HTMLElement): void {
 
 /** Focus `root` and put the caret back where it was (or at the end when that place is gone). */
 export function restoreCaret(root: HTMLElement, saved: SavedCaret | null | undefined): void {
-  const doc = root.ownerDocument;
-  const wasFocused = doc.activeElement === root || root.contains(doc.activeElement);
+  const active = activeElementFor(root);
+  const wasFocused = active === root || root.contains(active);
   if (!wasFocused) root.focus({ preventScroll: true });
   if (isTextControl(root)) {
     const control = root as HTMLTextAreaElement;
@@ -149,7 +149,7 @@ export function restoreCaret(root: HTMLElement, saved: SavedCaret | null | undef
     }
     return;
   }
-  const selection = doc.getSelection();
+  const selection = selectionFor(root);
   if (!selection) return;
   const range = saved?.kind === 'range' && saved.root === root ? savedRange(root, saved) : null;
   if (range) {
@@ -199,7 +199,7 @@ function selectBefore(root: HTMLElement, count: number): void {
     control.setSelectionRange(Math.max(0, end - count), end, 'backward');
     return;
   }
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionFor(root);
   if (!selection || selection.rangeCount === 0) return;
   selection.collapseToEnd();
   for (let i = 0; i < count; i++) selection.modify('extend', 'backward', 'character');
@@ -215,7 +215,7 @@ function moveCaretBack(root: HTMLElement, tail: string): void {
     control.setSelectionRange(at, at);
     return;
   }
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionFor(root);
   if (!selection || selection.rangeCount === 0) return;
   selection.collapseToEnd();
   // One step per grapheme; a line break ("\n") is one step between lines or blocks.
@@ -305,7 +305,7 @@ export async function copyToClipboard(text: string, doc: Document = document): P
   } catch {
     // Not focused or not allowed: try the older way.
   }
-  const active = doc.activeElement as HTMLElement | null;
+  const active = deepActiveElement(doc) as HTMLElement | null;
   const area = doc.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');

@@ -3,7 +3,7 @@ import type { Reply } from '@/utils/replies/model';
 import { renderReply, type Rendered } from '@/utils/replies/render';
 import { createReplySearch, type ReplySearch } from '@/utils/replies/search';
 import { DEFAULT_HOTKEY } from '@/utils/settings';
-import { detectEditor, textBeforeCaret } from '@/utils/dom/editors';
+import { deepActiveElement, detectEditor, textBeforeCaret } from '@/utils/dom/editors';
 import { insertText, saveCaret, restoreCaret, type InsertOutcome, type SavedCaret } from '@/utils/dom/insert';
 import { matchShortcut } from '@/utils/dom/shortcut';
 import { matchesHotkey, parseHotkey, type Hotkey } from './hotkey';
@@ -198,7 +198,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   const onFocusIn = (event: FocusEvent) => {
     if (isOurs(event)) return;
-    const target = event.target as Element | null;
+    // The focused element itself, inside a web component's shadow tree too (the event's target
+    // is its host there).
+    const target = (event.composedPath()[0] ?? event.target) as Element | null;
     const editor = target ? detectEditor(target, { descend: false }) : null;
     forgetLookup();
     if (editor) {
@@ -488,8 +490,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   win.addEventListener('keydown', onKeyDown, true);
 
   // An editor focused before the overlay mounted still gets replies for Tab.
-  if (doc.activeElement && detectEditor(doc.activeElement, { descend: false })) {
-    focused = detectEditor(doc.activeElement, { descend: false })?.root ?? null;
+  const activeAtStart = deepActiveElement(doc);
+  if (activeAtStart && detectEditor(activeAtStart, { descend: false })) {
+    focused = detectEditor(activeAtStart, { descend: false })?.root ?? null;
     void ensureReplies();
   }
 

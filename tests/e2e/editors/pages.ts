@@ -43,6 +43,17 @@ document.addEventListener('keydown', function (e) { if (e.key === 'Tab') window.
 // A synthetic Enter anywhere (capture on window runs before anyone can stop it).
 window.__syntheticEnter = 0;
 window.addEventListener('keydown', function (e) { if (e.key === 'Enter' && !e.isTrusted) window.__syntheticEnter++; }, true);
+// The tests' query for the composer: in the document or in any open shadow root.
+window.__deepQuery = function (selector) {
+  var find = function (root) {
+    var hit = root.querySelector(selector);
+    if (hit) return hit;
+    var all = root.querySelectorAll('*');
+    for (var i = 0; i < all.length; i++) if (all[i].shadowRoot) { var inner = find(all[i].shadowRoot); if (inner) return inner; }
+    return null;
+  };
+  return find(document);
+};
 window.__editorConfig = ${JSON.stringify(spec.config ?? {}).replace(/</g, '\\u003c')};
 </script></head>
 <body>

@@ -1,6 +1,6 @@
 // LinkedIn-like composer: a plain contenteditable with one <p> per line, no framework. The send
 // button is enabled only by input events, as on LinkedIn (setting innerHTML leaves it disabled).
-import { config, mountPoint, send } from './common';
+import { config, editorParent, send } from './common';
 
 const c = config();
 const box = document.createElement('div');
@@ -11,7 +11,7 @@ box.setAttribute('aria-multiline', 'true');
 box.setAttribute('aria-label', c.ariaLabel ?? 'Write a message…');
 for (const [name, value] of Object.entries(c.attrs ?? {})) box.setAttribute(name, value);
 box.innerHTML = '<p><br></p>';
-mountPoint().append(box);
+editorParent().append(box);
 
 const sendButton = document.querySelector<HTMLButtonElement>('button.msg-form__send-button');
 box.addEventListener('input', () => {

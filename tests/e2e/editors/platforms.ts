@@ -12,6 +12,7 @@ export type PagePlatform =
   | 'x-chat'
   | 'linkedin'
   | 'linkedin-prosemirror'
+  | 'linkedin-shadow'
   | 'whatsapp'
   | 'tiktok-stubborn'
   | 'tiktok-quill'
@@ -112,6 +113,21 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
         html: editorPage({
           title: 'Messaging | LinkedIn',
           editor: 'plain',
+          body: linkedinBody(who, { sendDisabled: true }),
+        }),
+      };
+    case 'linkedin-shadow':
+      // LinkedIn's composer inside a web component's shadow root: the page's focus, keys and
+      // selection all stop at the component unless read through it.
+      return {
+        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
+        editor: 'plain',
+        composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
+        sendButton: 'button.msg-form__send-button',
+        html: editorPage({
+          title: 'Messaging | LinkedIn',
+          editor: 'plain',
+          config: { shadow: true },
           body: linkedinBody(who, { sendDisabled: true }),
         }),
       };
