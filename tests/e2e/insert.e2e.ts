@@ -101,6 +101,29 @@ describe.each(EDITORS)('$label', ({ kind, groupMs, caretMs }) => {
   });
 });
 
+// TinyMCE and CKEditor 4 (classic) edit a <body contenteditable> in a same-origin iframe.
+test('an editor in an iframe: the reply goes in at the caret, one undo step, focus back in the frame', async () => {
+  const opened = await openEditorPage(ext, 'linkedin-iframe');
+  const { page } = opened;
+  await page.frameLocator(opened.spec.composer).locator('body').click();
+  await page.keyboard.type('AB');
+  expect(await stateBecomes(opened, 'AB')).toBe('AB');
+  await page.keyboard.press('ArrowLeft');
+  await insertByKeyboard(opened, 'shipping');
+  expect(await stateBecomes(opened, `A${MULTI_TEXT}B`)).toBe(`A${MULTI_TEXT}B`);
+  expect(
+    await page.evaluate((selector) => {
+      const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+      return document.activeElement === frame && frame.contentDocument!.activeElement === frame.contentDocument!.body;
+    }, opened.spec.composer),
+  ).toBe(true);
+  await page.keyboard.press('Control+z');
+  expect(await stateBecomes(opened, 'AB')).toBe('AB');
+  expect(await opened.sends()).toBe(0);
+  expect(await opened.syntheticEnters()).toBe(0);
+  await page.close();
+});
+
 test('the popup can insert into the page and read its context', async () => {
   const opened = await openEditorPage(ext, 'instagram');
   await opened.page.click(opened.spec.composer);

@@ -165,6 +165,49 @@ const EXPANDERS: { kind: PagePlatform; ownUndo?: boolean; ownTab?: boolean }[] =
   { kind: 'whatsapp-ckeditor' },
   { kind: 'tiktok-trix' },
 ];
+// TinyMCE and CKEditor 4 (classic) edit a <body contenteditable> in a same-origin iframe: its keys,
+// focus and selection are the frame's own, and the page around it sees none of them.
+test('an editor in an iframe: the corner button at its corner, the hotkey, and shortcut + Tab', async () => {
+  const opened = await openEditorPage(ext, 'linkedin-iframe');
+  const { page } = opened;
+  const body = page.frameLocator(opened.spec.composer).locator('body');
+  await body.click();
+  await page.keyboard.type('Hello ');
+  // The corner button sits at the frame's corner, in the page's coordinates.
+  const button = page.getByRole('button', { name: 'Saved replies' });
+  await waitFor(() => button.isVisible(), (v) => v);
+  const frameBox = (await page.locator(opened.spec.composer).boundingBox())!;
+  const buttonBox = (await button.boundingBox())!;
+  expect(Math.abs(buttonBox.x + buttonBox.width - (frameBox.x + frameBox.width))).toBeLessThan(30);
+  expect(Math.abs(buttonBox.y + buttonBox.height - frameBox.y)).toBeLessThan(30);
+
+  // The hotkey typed in the frame opens the dialog, next to the frame; Esc puts focus back in it.
+  await page.keyboard.press(HOTKEY);
+  expect(await waitFor(() => searchFocused(page), (f) => f)).toBe(true);
+  const dialogBox = (await dialog(page).boundingBox())!;
+  expect(Math.abs(dialogBox.x - Math.max(8, frameBox.x))).toBeLessThan(30);
+  await page.keyboard.press('Escape');
+  await waitFor(() => dialog(page).isVisible(), (v) => !v);
+  const inFrame = () =>
+    page.evaluate((selector) => {
+      const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+      return document.activeElement === frame && frame.contentDocument!.activeElement === frame.contentDocument!.body;
+    }, opened.spec.composer);
+  expect(await waitFor(inFrame, (f) => f)).toBe(true);
+
+  // A shortcut and Tab, typed in the frame.
+  await page.keyboard.type('/thx');
+  await page.keyboard.press('Tab');
+  await insertionDone(page);
+  expect(await stateBecomes(opened, 'Hello Thanks so much!')).toBe('Hello Thanks so much!');
+  expect(await inFrame()).toBe(true);
+  await page.keyboard.press('Control+z');
+  expect(await stateBecomes(opened, 'Hello /thx')).toBe('Hello /thx');
+  expect(await opened.sends()).toBe(0);
+  expect(await opened.syntheticEnters()).toBe(0);
+  await page.close();
+});
+
 describe.each(EXPANDERS)('shortcut expansion on $kind', ({ kind, ownUndo, ownTab }) => {
   test('shortcut + Tab becomes the reply (one undo step back); Tab alone is untouched', async () => {
     const opened = await openEditorPage(ext, kind);

@@ -134,10 +134,27 @@ function caretAtEnd(root: HTMLElement): void {
   selection.addRange(range);
 }
 
+/**
+ * Whether `root` holds the focus: its tree's focused element is in it and, for an editor in a
+ * frame, each frame up is its parent's focused element (a frame's document keeps its own
+ * focused element while focus is outside the frame).
+ */
+function hasFocus(root: HTMLElement): boolean {
+  const active = activeElementFor(root);
+  if (active !== root && !root.contains(active)) return false;
+  try {
+    for (let view: Window | null = root.ownerDocument.defaultView; view?.frameElement; view = view.parent) {
+      if (view.parent.document.activeElement !== view.frameElement) return false;
+    }
+  } catch {
+    // A cross-origin parent: nothing more to tell.
+  }
+  return true;
+}
+
 /** Focus `root` and put the caret back where it was (or at the end when that place is gone). */
 export function restoreCaret(root: HTMLElement, saved: SavedCaret | null | undefined): void {
-  const active = activeElementFor(root);
-  const wasFocused = active === root || root.contains(active);
+  const wasFocused = hasFocus(root);
   if (!wasFocused) root.focus({ preventScroll: true });
   if (isTextControl(root)) {
     const control = root as HTMLTextAreaElement;

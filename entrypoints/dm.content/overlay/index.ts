@@ -7,7 +7,7 @@ import { deepActiveElement, detectEditor, textBeforeCaret } from '@/utils/dom/ed
 import { insertText, saveCaret, restoreCaret, type InsertOutcome, type SavedCaret } from '@/utils/dom/insert';
 import { matchShortcut } from '@/utils/dom/shortcut';
 import { matchesHotkey, parseHotkey, type Hotkey } from './hotkey';
-import { cornerPosition, sendButtonsNear, type Box } from './position';
+import { cornerPosition, sendButtonsNear, viewportRect, type Box } from './position';
 import { OVERLAY_CSS } from './styles';
 import { OWN_UI_ATTRIBUTE } from '../watcher';
 import { checkLength, describeLength } from '@/utils/replies/limits';
@@ -200,7 +200,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (isOurs(event)) return;
     // The focused element itself, inside a web component's shadow tree too (the event's target
     // is its host there).
-    const target = (event.composedPath()[0] ?? event.target) as Element | null;
+    noteFocus((event.composedPath()[0] ?? event.target) as Element | null);
+  };
+  function noteFocus(target: Element | null) {
     const editor = target ? detectEditor(target, { descend: false }) : null;
     forgetLookup();
     if (editor) {
@@ -209,8 +211,49 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       observeComposer();
       schedulePosition();
     }
-  };
+  }
   doc.addEventListener('focusin', onFocusIn, true);
+
+  /**
+   * Editors in a same-origin frame (TinyMCE and CKEditor 4 put their editable body in an iframe):
+   * keys and focus inside it never reach this document, so the frame's own document is listened
+   * to as well, from the first time focus goes into it. A cross-origin frame is not readable and
+   * is left alone.
+   */
+  const watchedFrames: { doc: Document; win: Window }[] = [];
+  function watchFrame(frameElement: Element) {
+    let inner: Document | null = null;
+    try {
+      inner = (frameElement as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    const innerWin = inner?.defaultView;
+    if (!inner || !innerWin) return;
+    if (!watchedFrames.some((f) => f.doc === inner)) {
+      watchedFrames.push({ doc: inner, win: innerWin });
+      innerWin.addEventListener('keydown', onKeyDown, true);
+      innerWin.addEventListener('blur', onBlur);
+      inner.addEventListener('focusin', onFocusIn, true);
+      inner.addEventListener('pointerdown', forgetLookup, true);
+    }
+    // Focus is already inside: the frame's own focusin came first.
+    noteFocus(inner.activeElement);
+  }
+  /**
+   * Focus going into a frame fires no focusin in the document around it, only a blur of its
+   * window; the frame is then that document's active element.
+   */
+  const onBlur = (event: Event) => {
+    const from = (event.currentTarget as Window | null)?.document;
+    if (!from) return;
+    win.setTimeout(() => {
+      const active = from.activeElement;
+      if (active && (active.localName === 'iframe' || active.localName === 'frame')) watchFrame(active);
+    }, 0);
+  };
+  win.addEventListener('blur', onBlur);
+  if (doc.activeElement?.localName === 'iframe' || doc.activeElement?.localName === 'frame') watchFrame(doc.activeElement);
   // Back from editing replies in another tab: the cache may be stale ("changed" broadcasts reach
   // content scripts only when the background sends them to tabs).
   const onWindowFocus = () => {
@@ -245,13 +288,13 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       corner.hidden = true;
       return;
     }
-    const rect = target.getBoundingClientRect();
+    const rect = viewportRect(target, win);
     const visible = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < win.innerHeight;
     if (!visible) {
       corner.hidden = true;
       return;
     }
-    const avoid = sendButtonsNear(target).map((el) => toBox(el.getBoundingClientRect()));
+    const avoid = sendButtonsNear(target).map((el) => toBox(viewportRect(el, win)));
     const box = cornerPosition(toBox(rect), avoid, BUTTON_SIZE, { width: win.innerWidth, height: win.innerHeight });
     corner.style.left = `${Math.round(box.left)}px`;
     corner.style.top = `${Math.round(box.top)}px`;
@@ -286,7 +329,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   let who: Contact | null = null;
 
   function placeDialog(anchor: HTMLElement) {
-    const rect = anchor.getBoundingClientRect();
+    const rect = viewportRect(anchor, win);
     const width = Math.min(420, win.innerWidth - 16);
     const height = Math.min(420, win.innerHeight - 16);
     const left = Math.max(8, Math.min(rect.left, win.innerWidth - width - 8));
@@ -431,7 +474,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   function showToast(message: string, anchor: HTMLElement | null) {
     toast.textContent = message;
     toast.hidden = false;
-    const rect = anchor?.getBoundingClientRect();
+    const rect = anchor ? viewportRect(anchor, win) : undefined;
     const top = rect ? Math.max(8, rect.top - 64) : 8;
     const left = rect ? Math.max(8, Math.min(rect.left, win.innerWidth - 368)) : 8;
     toast.style.top = `${Math.round(top)}px`;
@@ -523,6 +566,13 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       doc.removeEventListener('pointerdown', forgetLookup, true);
       doc.removeEventListener('keydown', forgetLookup, true);
       win.removeEventListener('popstate', forgetLookup);
+      win.removeEventListener('blur', onBlur);
+      for (const frameDoc of watchedFrames) {
+        frameDoc.win.removeEventListener('keydown', onKeyDown, true);
+        frameDoc.win.removeEventListener('blur', onBlur);
+        frameDoc.doc.removeEventListener('focusin', onFocusIn, true);
+        frameDoc.doc.removeEventListener('pointerdown', forgetLookup, true);
+      }
       win.clearInterval(poll);
       win.clearTimeout(toastTimer);
       if (frame) win.cancelAnimationFrame(frame);

@@ -32,6 +32,26 @@ export function cornerPosition(composer: Box, avoid: Box[], size: number, viewpo
   return candidates.find((b) => fits(b) && clear(b)) ?? candidates.find(clear) ?? candidates[0]!;
 }
 
+/**
+ * An element's rectangle in the viewport of `top`: for an element inside same-origin frames (an
+ * editor in an iframe, as TinyMCE and CKEditor 4 make them), its rectangle in its frame moved by
+ * each frame's content-box position in its parent.
+ */
+export function viewportRect(el: Element, top: Window): DOMRect {
+  const rect = el.getBoundingClientRect();
+  let left = rect.left;
+  let y = rect.top;
+  for (let view: Window | null = el.ownerDocument.defaultView; view && view !== top; view = view.parent) {
+    const frame = view.frameElement as HTMLElement | null;
+    if (!frame || view.parent === view) break;
+    const outer = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView?.getComputedStyle(frame);
+    left += outer.left + frame.clientLeft + (parseFloat(style?.paddingLeft ?? '') || 0);
+    y += outer.top + frame.clientTop + (parseFloat(style?.paddingTop ?? '') || 0);
+  }
+  return new DOMRect(left, y, rect.width, rect.height);
+}
+
 /** The send buttons near a composer: markers seen on each platform, then any button named "Send". */
 const SEND_SELECTORS = [
   '[data-testid="dmComposerSendButton"]', // X legacy

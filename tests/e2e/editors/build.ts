@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 
 /**
- * Builds the editor test pages (real Lexical, Draft.js, React, ProseMirror, Quill, Slate, CKEditor 5, Trix) into IIFE bundles under
+ * Builds the editor test pages (real Lexical, Draft.js, React, ProseMirror, Quill, Slate, CKEditor 5, Trix, and an editor in an iframe) into IIFE bundles under
  * tests/e2e/.pages-dist, with Vite. Skipped when the sources and lockfile have not changed since
  * the last build (a stamp holds their hash), so it costs nothing on a second run and works on a
  * clean clone.
  */
 export const EDITORS_DIR = __dirname;
 export const PAGES_DIST = path.resolve(__dirname, '../.pages-dist');
-export const EDITOR_ENTRIES = ['lexical.tsx', 'draft.tsx', 'textarea.tsx', 'plain.ts', 'stubborn.ts', 'prosemirror.ts', 'quill.ts', 'slate.tsx', 'ckeditor.ts', 'trix.ts'] as const;
+export const EDITOR_ENTRIES = ['lexical.tsx', 'draft.tsx', 'textarea.tsx', 'plain.ts', 'stubborn.ts', 'prosemirror.ts', 'quill.ts', 'slate.tsx', 'ckeditor.ts', 'trix.ts', 'framed.ts'] as const;
 
 function sourcesHash(): string {
   const hash = createHash('sha256');

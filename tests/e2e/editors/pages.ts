@@ -7,7 +7,7 @@ import type { EditorPageConfig } from './common';
  * Test pages: platform markup (what the adapters read: header, participant, send button) around a
  * real editor bundle, inlined so the page is one HTML document served at the platform's URL.
  */
-export type EditorName = 'lexical' | 'draft' | 'textarea' | 'plain' | 'stubborn' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'trix';
+export type EditorName = 'lexical' | 'draft' | 'textarea' | 'plain' | 'stubborn' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor' | 'trix' | 'framed';
 
 export interface PageSpec {
   title: string;

@@ -1,4 +1,5 @@
 import { composerRow, editorPage, type EditorName } from './pages';
+import type { EditorPageConfig } from './common';
 
 /**
  * Platform pages around the real editors, with the markup each adapter reads (PLATFORMS.md):
@@ -13,6 +14,7 @@ export type PagePlatform =
   | 'linkedin'
   | 'linkedin-prosemirror'
   | 'linkedin-shadow'
+  | 'linkedin-iframe'
   | 'whatsapp'
   | 'tiktok-stubborn'
   | 'tiktok-quill'
@@ -40,6 +42,24 @@ function linkedinBody(who: string | null, { sendDisabled }: { sendDisabled: bool
   const thread = who !== null ? `<div class="msg-thread"><h2 class="msg-entity-lockup__entity-title">${who}</h2><ul class="msg-s-message-list"></ul></div>` : '';
   const send = `<button type="button" id="send" class="msg-form__send-button artdeco-button"${sendDisabled ? ' disabled' : ''} onclick="__send()">Send</button>`;
   return `<main class="msg-overlay-list-bubble">${thread}\n<form class="msg-form">${composerRow(send)}</form></main>`;
+}
+
+const PLAIN_COMPOSER = 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]';
+
+/** A LinkedIn thread (or the inbox, without a contact) around one of the test editors. */
+function linkedinPage(
+  who: string | null,
+  editor: EditorName,
+  composer: string,
+  { sendDisabled, config }: { sendDisabled: boolean; config?: EditorPageConfig },
+): PlatformPage {
+  return {
+    url: who !== null ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
+    editor,
+    composer,
+    sendButton: 'button.msg-form__send-button',
+    html: editorPage({ title: 'Messaging | LinkedIn', editor, ...(config ? { config } : {}), body: linkedinBody(who, { sendDisabled }) }),
+  };
 }
 
 /** TikTok's chat box around the composer. */
@@ -105,46 +125,20 @@ ${composerRow('<button id="send" data-testid="dm-composer-send-button" aria-labe
         }),
       };
     case 'linkedin':
-      return {
-        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
-        editor: 'plain',
-        composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
-        sendButton: 'button.msg-form__send-button',
-        html: editorPage({
-          title: 'Messaging | LinkedIn',
-          editor: 'plain',
-          body: linkedinBody(who, { sendDisabled: true }),
-        }),
-      };
+      return linkedinPage(who, 'plain', PLAIN_COMPOSER, { sendDisabled: true });
     case 'linkedin-shadow':
       // LinkedIn's composer inside a web component's shadow root: the page's focus, keys and
       // selection all stop at the component unless read through it.
-      return {
-        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
-        editor: 'plain',
-        composer: 'div.msg-form__contenteditable[contenteditable="true"][role="textbox"]',
-        sendButton: 'button.msg-form__send-button',
-        html: editorPage({
-          title: 'Messaging | LinkedIn',
-          editor: 'plain',
-          config: { shadow: true },
-          body: linkedinBody(who, { sendDisabled: true }),
-        }),
-      };
+      return linkedinPage(who, 'plain', PLAIN_COMPOSER, { sendDisabled: true, config: { shadow: true } });
+    case 'linkedin-iframe':
+      // LinkedIn's messaging markup around an editor in an iframe (TinyMCE, CKEditor 4 classic).
+      return linkedinPage(who, 'framed', '#composer-root iframe', { sendDisabled: false });
     case 'linkedin-prosemirror':
       // LinkedIn's composer markers on a ProseMirror editor: an editor DM Desk was not built for.
-      return {
-        url: open ? LINKEDIN_THREAD : 'https://www.linkedin.com/messaging/',
-        editor: 'prosemirror',
-        composer: '.ProseMirror[contenteditable="true"]',
-        sendButton: 'button.msg-form__send-button',
-        html: editorPage({
-          title: 'Messaging | LinkedIn',
-          editor: 'prosemirror',
-          config: { className: 'msg-form__contenteditable' },
-          body: linkedinBody(who, { sendDisabled: false }),
-        }),
-      };
+      return linkedinPage(who, 'prosemirror', '.ProseMirror[contenteditable="true"]', {
+        sendDisabled: false,
+        config: { className: 'msg-form__contenteditable' },
+      });
     case 'tiktok-quill':
       // TikTok's chat box around a Quill editor: another editor DM Desk was not built for.
       return {
