@@ -231,6 +231,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     const innerWin = inner?.defaultView;
     if (!inner || !innerWin) return;
     if (!watchedFrames.some((f) => f.doc === inner)) {
+      // A frame that navigated left its old document behind: let it go.
+      for (let i = watchedFrames.length - 1; i >= 0; i--) if (!watchedFrames[i]!.doc.defaultView) watchedFrames.splice(i, 1);
       watchedFrames.push({ doc: inner, win: innerWin });
       innerWin.addEventListener('keydown', onKeyDown, true);
       innerWin.addEventListener('blur', onBlur);
