@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/utils/platforms/registry';
 import type { PlatformId } from '@/utils/platforms/hosts';
-import { hasEmojiImage, knownRowCounts, setKnownRows, tiledTexts } from '@/utils/dom/read';
+import { emojiAlt, knownRowCounts, setKnownRows, tiledTexts } from '@/utils/dom/read';
 import { setRowMemo } from '@/utils/dom/row-memo';
 import { cleanText } from '@/utils/dom/text';
 import { GENERATORS } from '../all-generators';
@@ -205,9 +205,11 @@ describe('tiledTexts', () => {
   });
 
   it('tells inline emoji images from avatars', () => {
-    const { el } = row('<img alt="Ana\'s profile picture"><img>');
-    expect(hasEmojiImage(el.querySelectorAll('img'))).toBe(false);
-    el.insertAdjacentHTML('beforeend', '<img alt="💙">');
-    expect(hasEmojiImage(el.querySelectorAll('img'))).toBe(true);
+    expect(emojiAlt("Ana's profile picture")).toBe(false);
+    expect(emojiAlt(null)).toBe(false);
+    expect(emojiAlt('')).toBe(false);
+    expect(emojiAlt('💙')).toBe(true);
+    expect(emojiAlt('👩\u200D💻')).toBe(true);
+    expect(emojiAlt('x')).toBe(false);
   });
 });

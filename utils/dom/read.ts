@@ -346,8 +346,8 @@ export function textBlocks(root: Element | null | undefined, limit = 40, plain =
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * Inline emoji images carry the emoji as alt; avatars ("Ana's profile picture") do not count.
- * Over 8 UTF-16 units is over 4 code points: no need to count them.
+ * Inline emoji images carry the emoji as alt, which textBlocks reads as text; avatars ("Ana's
+ * profile picture") do not count. Over 8 UTF-16 units is over 4 code points: no need to count them.
  */
 export function emojiAlt(alt: string | null): alt is string {
   return !!alt && alt.length <= 8 && Array.from(alt).length <= 4 && !LETTER_OR_DIGIT.test(alt);
@@ -995,7 +995,7 @@ const GAP_SPACE = /^[\s\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]$/;
  * element, no script or style, no SVG title: their text would be in the row's textContent), and
  * the pieces textBlocks would make of the row are these texts (a piece is the text of one
  * parent element), the separators, and nothing more, except for the alt of inline emoji images,
- * which the caller rules out (`hasEmojiImage`). Null when the row is anything else: the caller
+ * which the caller rules out (`emojiAlt` on each image's alt). Null when the row is anything else: the caller
  * reads it the general way.
  */
 export function tiledTexts(row: Element, leaves: readonly (Element | null | undefined)[]): string[] | null {
@@ -1024,11 +1024,6 @@ function miss(): null {
 /** Rows tiledTexts read directly, and rows it sent to the general read (tests and benchmarks). */
 export const knownRowCounts = { direct: 0, missed: 0 };
 
-/** Whether any of `images` has an inline emoji's alt, which textBlocks reads as text. */
-export function hasEmojiImage(images: ArrayLike<Element>): boolean {
-  for (let i = 0; i < images.length; i++) if (emojiAlt(images[i]!.getAttribute('alt'))) return true;
-  return false;
-}
 
 /** Rows past this many get no computed-style checks (costly in big documents; lists are virtualised). */
 export const STYLE_ROWS = 300;
