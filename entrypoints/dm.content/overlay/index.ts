@@ -220,6 +220,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
    * to as well, from the first time focus goes into it. A cross-origin frame is not readable and
    * is left alone.
    */
+  const isFrame = (el: Element | null): el is Element => el?.localName === 'iframe' || el?.localName === 'frame';
   const watchedFrames: { doc: Document; win: Window }[] = [];
   function watchFrame(frameElement: Element) {
     let inner: Document | null = null;
@@ -251,11 +252,11 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (!from) return;
     win.setTimeout(() => {
       const active = from.activeElement;
-      if (active && (active.localName === 'iframe' || active.localName === 'frame')) watchFrame(active);
+      if (isFrame(active)) watchFrame(active);
     }, 0);
   };
   win.addEventListener('blur', onBlur);
-  if (doc.activeElement?.localName === 'iframe' || doc.activeElement?.localName === 'frame') watchFrame(doc.activeElement);
+  if (isFrame(doc.activeElement)) watchFrame(doc.activeElement);
   // Back from editing replies in another tab: the cache may be stale ("changed" broadcasts reach
   // content scripts only when the background sends them to tabs).
   const onWindowFocus = () => {
@@ -535,9 +536,9 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   win.addEventListener('keydown', onKeyDown, true);
 
   // An editor focused before the overlay mounted still gets replies for Tab.
-  const activeAtStart = deepActiveElement(doc);
-  if (activeAtStart && detectEditor(activeAtStart, { descend: false })) {
-    focused = detectEditor(activeAtStart, { descend: false })?.root ?? null;
+  const editorAtStart = detectEditor(deepActiveElement(doc), { descend: false });
+  if (editorAtStart) {
+    focused = editorAtStart.root;
     void ensureReplies();
   }
 
