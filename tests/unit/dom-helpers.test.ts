@@ -176,6 +176,33 @@ describe('parseTime against a fixed clock (Wed 10 Jun 2026 15:30 UTC)', () => {
     expect(asked).toEqual([]);
   });
 
+  it('reads ISO datetimes as the general path does (taken as they are when already in ISO form)', () => {
+    // The general path: cleaned, lowercased, matched, then uppercased for Date.parse.
+    const general = (label: string) => Date.parse(label.trim().toUpperCase());
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let i = 0; i < 2000; i++) {
+      const date = `${pad(1990 + rand(60), 4)}-${pad(1 + rand(12))}-${pad(1 + rand(31))}`;
+      const time = `T${pad(rand(24))}:${pad(rand(60))}`;
+      const forms = [
+        date,
+        `${date}${time}`,
+        `${date}${time}:${pad(rand(60))}Z`,
+        `${date}${time}:${pad(rand(60))}.${pad(rand(1000), 3)}Z`,
+        `${date}${time}:${pad(rand(60))}+0${rand(10)}:${pad(rand(60))}`,
+        `${date}${time}:${pad(rand(60))}-1${rand(3)}00`,
+        // Not in ISO form as it is: the general path reads them.
+        `${date}${time.toLowerCase()}:00z`,
+        ` ${date}${time}:00Z `,
+      ];
+      for (const label of forms) {
+        const expected = general(label);
+        expect(parseTime(label, NOW), label).toBe(Number.isFinite(expected) ? expected : undefined);
+      }
+    }
+  });
+
   it('reads numeric dates day-first when asked', () => {
     expect(parseTime('3/6/25', NOW, { dateOrder: 'dmy' })).toBe(at('2025-06-03T00:00:00Z'));
   });

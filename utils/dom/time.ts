@@ -64,7 +64,18 @@ export interface ParseTimeOptions {
   dateOrder?: 'mdy' | 'dmy';
 }
 
+/**
+ * A datetime attribute in ISO 8601's own form ("2026-06-10T09:15:00.000Z", "2026-06-10"): nothing
+ * in it for cleaning, digit folding or case to change, so it is parsed as it is. Every row of
+ * Snapchat's list has one (2024–2026): the general path below was ~9 % of its 500-row read.
+ */
+const ISO_AS_IS = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export function parseTime(label: string | null | undefined, now: number, options: ParseTimeOptions = {}): number | undefined {
+  if (label && ISO_AS_IS.test(label)) {
+    const ms = Date.parse(label);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
   const text = toAsciiDigits(cleanText(label)).toLowerCase().replace(/^[·•]\s*/, '');
   if (!text || text.length > 60) return undefined;
 
