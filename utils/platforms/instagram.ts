@@ -32,6 +32,7 @@ import {
   emojiAlt,
   closestRole,
 } from '../dom/read';
+import { rowId } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
 
 /**
@@ -65,7 +66,22 @@ function navLink(doc: Document): Element | null {
     () => q(doc, 'a[href^="/direct/inbox"]'),
     // 2016–2019 layout linked "/direct/" without "inbox".
     () => q(doc, 'a[href="/direct/"]'),
+    // 2026, with something unread: the same link points at that thread ("/direct/t/<id>/").
+    () => qa<HTMLAnchorElement>(doc, 'a[href*="/direct/t/"]').find((link) => !isThreadRowLink(link)),
   ]);
+}
+
+/**
+ * The row around a thread link (role="listitem" 2023–2026, role="row" 2021–2022, or an li), or
+ * the link itself when it holds an avatar; null for a link that is no row: the rail's Messages
+ * link, which points at the unread thread in 2026.
+ */
+function threadLinkRow(link: HTMLAnchorElement): Element | null {
+  return attempt(() => closestRole(link, ROW_ROLES, 'li') ?? (q(link, 'img') ? link : null), null);
+}
+
+function isThreadRowLink(link: HTMLAnchorElement): boolean {
+  return threadLinkRow(link) !== null;
 }
 
 function readTotal(doc: Document): number | null {
@@ -98,21 +114,38 @@ function readTotal(doc: Document): number | null {
 // The row is the list item around the link (role="listitem" 2023–2026, role="row" 2021–2022, or an li).
 const ROW_ROLES = ['listitem', 'row'];
 
-/** Rows with a thread link (2020–2026) or, without links, list items of the chat list. */
+/**
+ * Rows with a thread link (2020–2025), else list items of the chat list (2024 builds), else the
+ * buttons of the thread list (2026).
+ */
 function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | null }[] {
-  const links = qa<HTMLAnchorElement>(doc, 'a[href*="/direct/t/"]');
-  if (links.length) {
-    return links.map((link) => ({
-      // The row is the list item around the link (role="listitem" 2023–2026, role="row" 2021–2022).
-      row: attempt(() => closestRole(link, ROW_ROLES, 'li'), null) ?? link,
-      link,
-    }));
+  const linked: { row: Element; link: HTMLAnchorElement | null }[] = [];
+  for (const link of qa<HTMLAnchorElement>(doc, 'a[href*="/direct/t/"]')) {
+    const row = threadLinkRow(link);
+    if (row) linked.push({ row, link });
   }
+  if (linked.length) return linked;
   // Rows as buttons without href inside the chat list (seen on some 2024 builds): id from a hash.
   // Only list items with an avatar, outside the open conversation (whose messages are rows too).
-  return qa(doc, '[role="list"] [role="listitem"]')
-    .filter((row) => !attempt(() => row.closest('[role="main"]'), null) && q(row, 'img') !== null)
+  const listed = qa(doc, '[role="list"] [role="listitem"]').filter(
+    (row) => !attempt(() => row.closest('[role="main"]'), null) && q(row, 'img') !== null,
+  );
+  if (listed.length) return listed.map((row) => ({ row, link: null }));
+  // 2026: buttons without href in the thread list (role="navigation", aria-label "Thread list"
+  // in English), the open thread aria-pressed. A thread has an avatar and two texts or more
+  // (name, then preview or presence); the account's own note has one. Buttons inside a row
+  // (its menu) are not rows.
+  return qa(doc, '[role="navigation"] [role="button"]')
+    .filter((row) => attempt(() => isThreadButton(row), false))
     .map((row) => ({ row, link: null }));
+}
+
+function isThreadButton(row: Element): boolean {
+  return (
+    row.querySelector('img') !== null &&
+    row.querySelectorAll('span[dir="auto"]').length >= 2 &&
+    row.parentElement?.closest('[role="button"]') === null
+  );
 }
 
 // aria-label="Unread" on the row's dot (English UI, 2022–2026): when a page shows it anywhere, rows
@@ -163,6 +196,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
   let parts: RowParts;
   let time: number | undefined;
   let labelled: ArrayLike<Element>;
+  let labelledUnread = false;
   if (known) {
     // What the general read makes of the known row's pieces, without its sets and lists: the
     // time label is a time mark, not a piece; the snippet is the one piece after the name, unless
@@ -170,7 +204,9 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
     nameEl = known.nameEl;
     name = known.name;
     const piece = known.snippet;
-    const isPiece = !!piece && piece !== known.time && piece !== alt && !PRESENCE.test(piece);
+    // (The unread dot's clipped label, as below.)
+    if (piece === 'Unread') labelledUnread = true;
+    const isPiece = !!piece && !labelledUnread && piece !== known.time && piece !== alt && !PRESENCE.test(piece);
     parts = isPiece ? rowParts([piece], ctx.now, ctx.parse, NAMED) : {};
     time = (known.time ? ctx.parse(known.time, ctx.now) : undefined) ?? parts.time;
     labelled = row.querySelectorAll('[aria-label]');
@@ -182,7 +218,11 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
     // One pass over the row's labelled elements (below) answers the unread dot and the muted bell.
     labelled = index.all(row, '[aria-label]');
     const texts: string[] = [];
-    for (const text of pieces.rest) if (text !== alt && !PRESENCE.test(text)) texts.push(text);
+    for (const text of pieces.rest) {
+      // The unread dot's clipped "Unread" label (English, 2026) is no snippet.
+      if (text === 'Unread') labelledUnread = true;
+      else if (text !== alt && !PRESENCE.test(text)) texts.push(text);
+    }
     parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
     name = pieces.name ?? parts.name ?? altHandle ?? '';
     if (!name && !href) return null;
@@ -200,7 +240,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
 
   // One pass over the row's labelled elements: the unread dot's aria-label="Unread" (English UI,
   // 2022–2026) and the localised "Muted" bell (its first 20).
-  let marked = false;
+  let marked = labelledUnread;
   let muted = false;
   for (let i = 0; i < labelled.length; i++) {
     const label = labelled[i]!.getAttribute('aria-label');
@@ -215,7 +255,9 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
   }
 
   const threadId = href ? THREAD_HREF.exec(href)?.[1] : undefined;
-  const id = threadId ?? hashId(name, attr(avatar, 'src'));
+  // Without a thread link: the name and the avatar's path (its query and CDN host change from
+  // load to load: signed "oh"/"oe" parameters, scontent-iad3-1 / -lga3-2 shards).
+  const id = threadId ?? rowId(name, avatar, { pathOnly: true });
   // Name, handle and snippet are text pieces (or slices of one): already clean.
   return makeRow(
     {
@@ -295,6 +337,8 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
     () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),
     // The open thread's row in the list (any language).
     () => threads.find((t) => t.id === openId)?.name,
+    // Rows without thread links (2026): the open thread is the pressed row of the thread list.
+    () => textBlocks(q(q(doc, '[role="navigation"] [role="button"][aria-pressed="true"]'), 'span[dir="auto"]'), 1)[0],
     // The header's profile link text.
     () => textBlocks(profile, 1)[0],
     () => handle,

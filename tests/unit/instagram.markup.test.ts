@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { instagram } from '@/utils/platforms/instagram';
+
+/**
+ * The 2026 inbox (tests/fixtures/instagram/thread-list-2026-thread.html, after a live capture of
+ * August 2026): thread rows are buttons of the thread list without links. What the fixture's
+ * expectation does not show on its own.
+ */
+const FIXTURE = readFileSync(path.resolve(__dirname, '../fixtures/instagram/thread-list-2026-thread.html'), 'utf8');
+const URL_OPEN = 'https://www.instagram.com/direct/t/340282366841710300949555/';
+const NOW = Date.parse('2026-06-10T15:30:00.000Z');
+
+function read(html: string, url = URL_OPEN) {
+  const doc = new JSDOM(html, { url }).window.document;
+  return instagram.read(doc, new URL(url), NOW);
+}
+
+describe('Instagram thread list of 2026 (rows without links)', () => {
+  it('keeps a row id when the avatar comes from another CDN host with new signed parameters', () => {
+    const before = read(FIXTURE).threads.map((t) => t.id);
+    const reloaded = FIXTURE.replace(/scontent-[a-z0-9-]+\.cdninstagram\.com/g, 'scontent-fra5-2.cdninstagram.com').replace(/oh=00_[A-Za-z0-9]+/g, 'oh=00_Zz9').replace(/oe=[0-9A-F]+/g, 'oe=6B000000');
+    expect(reloaded).not.toBe(FIXTURE);
+    expect(read(reloaded).threads.map((t) => t.id)).toEqual(before);
+    expect(new Set(before).size).toBe(5);
+  });
+
+  it('takes the rail link that points at an unread thread for the counter, not for a row', () => {
+    const result = read(FIXTURE);
+    expect(result.threads.map((t) => t.name)).not.toContain('Messages');
+    expect(result.threads.some((t) => t.id === '114591229931077')).toBe(false);
+    expect(result.unreadTotal).toBe(2);
+  });
+
+  it('leaves out the own note and the buttons of the rail', () => {
+    const names = read(FIXTURE).threads.map((t) => t.name);
+    expect(names).not.toContain('Your note');
+    expect(names).not.toContain('Search');
+  });
+
+  it('names the open thread after the pressed row when the conversation has no label', () => {
+    const unlabelled = FIXTURE.replace(/aria-label="Messages in conversation with [^"]*"/, '').replace(/<a class="x1i10hfl" href="\/bich\.thuy\/"[^]*?<\/a>/g, '');
+    expect(unlabelled).not.toContain('Messages in conversation with');
+    expect(read(unlabelled).active?.name).toBe('👉 Bích Thuỷ 👈');
+  });
+
+  it('reads the clipped "Unread" label as the unread mark, not as the preview, without styles', () => {
+    const unstyled = FIXTURE.replace(/<style>[^<]*<\/style>/, '');
+    const rows = read(unstyled).threads;
+    const quang = rows.find((t) => t.name === 'Quang Trọng');
+    expect(quang).toMatchObject({ unread: true, snippet: 'Alo alo, còn hàng không?' });
+    // Without styles, the other unread row (dot only, no label) is no longer known as unread.
+    expect(rows.find((t) => t.name === 'minh.le')?.unread).toBe(false);
+  });
+});
