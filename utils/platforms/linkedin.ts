@@ -87,6 +87,49 @@ const SNIPPET = [
 const TIME = ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]', 'time'] as const;
 
 /**
+ * A snippet's text without its label pill: 2025–2026 rows put "InMail" / "Sponsored" in a
+ * span.msg-conversation-card__pill child of the snippet paragraph (no -snippet-body span), so
+ * the paragraph's text reads "InMail You: thanks". Plain-text snippets (most rows) cost one child
+ * count; only a snippet with element children is walked, one level deep.
+ */
+function snippetText(snippet: Element | null): string {
+  if (!snippet) return '';
+  try {
+    if (snippet.childElementCount === 0) return textOf(snippet);
+    let text = '';
+    let pill = false;
+    for (let node = snippet.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1 && ((node as Element).getAttribute('class') ?? '').includes('msg-conversation-card__pill')) {
+        // Pill and text are often adjacent without a space: keep the words apart.
+        text += ' ';
+        pill = true;
+        continue;
+      }
+      text += node.textContent ?? '';
+    }
+    return pill ? cleanText(text) : textOf(snippet);
+  } catch {
+    return textOf(snippet);
+  }
+}
+
+/**
+ * A row's unread count from its `.msg-conversation-card__unread-count` wrapper (2019–2026). The
+ * wrapper holds the badge number and its screen-reader text with no space between ("2" + "2 new
+ * messages"), so its whole text reads "22 new messages": the number's own span first.
+ */
+function rowCount(count: Element): number | null {
+  return firstOf<number>([
+    // <span class="notification-badge__count" aria-hidden="true">2</span>, 2019–2026.
+    () => parseCount(textOf(q(count, '.notification-badge__count'))),
+    // The visible number when its class is renamed: the aria-hidden part, not the a11y text.
+    () => parseCount(textOf(q(count, '[aria-hidden="true"]'))),
+    // A bare wrapper ("3" or "3 new messages").
+    () => parseCount(textOf(count)),
+  ]);
+}
+
+/**
  * Unread markers, in tiers. Exact class names are found with one fast list-wide query each; the
  * substring and aria-label forms cost a full pass over the list's attributes, so they run only
  * when no row carries an exact marker (renamed markup), and computed style only when no row
@@ -145,13 +188,13 @@ function readRow(row: Element, parts: Parts, count: Element | null, marked: bool
   const id = threadId ?? hashId(name, avatarKey(q(row, 'img')));
 
   let rawSnippet = '';
-  for (const selector of parts.snippet) if ((rawSnippet = textOf(q(row, selector)))) break;
+  for (const selector of parts.snippet) if ((rawSnippet = snippetText(q(row, selector)))) break;
   const you = rawSnippet ? stripYou(rawSnippet) : null;
 
   const timeElement = qFirst(row, parts.timeAt);
   const time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(textOf(timeElement));
 
-  const unreadCount = count ? parseCount(textOf(count)) : null;
+  const unreadCount = count ? rowCount(count) : null;
   const unread =
     !!count ||
     // `--unread` modifiers on the row, the card or inside it, or the aria-label (see MARKERS).

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { linkedin } from '@/utils/platforms/linkedin';
+
+/**
+ * LinkedIn markup the fixture contract does not compare field by field (unreadCount, snippet):
+ * the row's unread-count wrapper holds the badge number and its screen-reader text with no space
+ * between ("2" + "2 new messages"), and label pills ("InMail", "Sponsored") sit inside the snippet
+ * paragraph (2025–2026).
+ */
+const FIXTURES = path.resolve(__dirname, '../fixtures/linkedin');
+
+function readFixture(name: string) {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as { url: string; now: string };
+  const doc = new JSDOM(readFileSync(path.join(FIXTURES, `${name}.html`), 'utf8'), { url: spec.url }).window.document;
+  return linkedin.read(doc, new URL(spec.url), Date.parse(spec.now));
+}
+
+function readHtml(rows: string) {
+  const url = 'https://www.linkedin.com/messaging/';
+  const html = `<!DOCTYPE html><html><head><title>Messaging | LinkedIn</title></head><body>
+<ul class="msg-conversations-container__conversations-list">${rows}</ul></body></html>`;
+  const doc = new JSDOM(html, { url }).window.document;
+  return linkedin.read(doc, new URL(url), Date.parse('2026-03-12T15:00:00Z'));
+}
+
+function row(name: string, snippet: string, count = '') {
+  return `<li class="msg-conversation-listitem"><div class="msg-conversation-card">
+<a class="msg-conversation-listitem__link" href="/messaging/thread/2-${name}/">
+<h3 class="msg-conversation-listitem__participant-names"><span class="truncate">${name}</span></h3>
+<time class="msg-conversation-card__time-stamp">9:00 AM</time>
+<p class="msg-conversation-card__message-snippet">${snippet}</p>${count}</a></div></li>`;
+}
+
+describe('linkedin row unread count', () => {
+  it('reads the badge number, not the number glued to its screen-reader text', () => {
+    const read = readFixture('current');
+    expect(read.threads.map((t) => t.unreadCount)).toEqual([undefined, 2, 1, undefined]);
+    expect(readFixture('late-2026').threads.map((t) => t.unreadCount)).toEqual([undefined, 2, undefined]);
+    expect(readFixture('localised-fr').threads.map((t) => t.unreadCount)).toEqual([3, undefined, 2]);
+    expect(readFixture('pill-2026').threads.map((t) => t.unreadCount)).toEqual([2, undefined, 1, undefined]);
+  });
+
+  it('falls back to the visible (aria-hidden) number, then to the wrapper text', () => {
+    const read = readHtml(
+      row('Ana', 'Ana: hi', '<div class="msg-conversation-card__unread-count"><span aria-hidden="true">4</span><span class="a11y-text">4 new messages</span></div>') +
+        row('Ben', 'Ben: hi', '<div class="msg-conversation-card__unread-count">5 new messages</div>') +
+        row('Cy', 'Cy: hi', '<div class="msg-conversation-card__unread-count"><span class="notification-badge__count" aria-hidden="true">99+</span><span class="a11y-text">99+ new messages</span></div>'),
+    );
+    expect(read.threads.map((t) => [t.unread, t.unreadCount])).toEqual([
+      [true, 4],
+      [true, 5],
+      [true, 99],
+    ]);
+  });
+});
+
+describe('linkedin snippet pills', () => {
+  it('leaves the pill out of the snippet and reads "You:" after it', () => {
+    const read = readFixture('pill-2026');
+    expect(read.threads.map((t) => [t.snippet, t.lastFromMe])).toEqual([
+      ['Priya: Are you open to a senior role in Berlin?', false],
+      ['Thanks, happy to chat next week.', true],
+      ['Your free trial of Northwind Pro is waiting', false],
+      ['Sent the deck 📎', true],
+    ]);
+  });
+
+  it('keeps snippets without a pill, and the -snippet-body path, as before', () => {
+    const read = readFixture('current');
+    expect(read.threads.map((t) => t.snippet)).toEqual([
+      "Sure, I'll send the brief tonight.",
+      'Sam: Are you free for a call about the Q2 campaign? 📞',
+      'محمد: شكرا على الرد',
+      'Tom: <b>Great</b> — see you at the offsite',
+    ]);
+    // Markup-like text in a snippet with a pill stays text.
+    const hostile = readHtml(row('Eve', '<span class="msg-conversation-card__pill">InMail</span>You: &lt;img src=x onerror=alert(1)&gt; <b>bold</b>'));
+    expect(hostile.threads[0]).toMatchObject({ snippet: '<img src=x onerror=alert(1)> bold', lastFromMe: true });
+  });
+});
