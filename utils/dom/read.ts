@@ -1085,6 +1085,11 @@ export interface PageParts {
   /** The open thread's id from the URL, or null on the inbox. */
   threadIdOf(url: URL): string | null;
   readTotal(doc: Document): number | null;
+  /**
+   * A page where the platform shows no unread counter by design (the rows count instead): a null
+   * total there is not reported missing.
+   */
+  totalOptional?(doc: Document): boolean;
   readThreads(doc: Document, url: URL, now: number): ThreadRow[];
   readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null;
   findComposer(doc: Document): HTMLElement | null;
@@ -1097,8 +1102,9 @@ export interface PageParts {
 export function assembleRead(parts: PageParts, doc: Document, url: URL, now: number): InboxRead {
   try {
     const unreadTotal = attempt(() => parts.readTotal(doc), null);
+    const totalMissing = unreadTotal === null && !attempt(() => parts.totalOptional?.(doc) ?? false, false);
     if (!parts.isDmPage(url)) {
-      return { unreadTotal, threads: [], active: null, missing: missingList([unreadTotal === null && 'unread total']) };
+      return { unreadTotal, threads: [], active: null, missing: missingList([totalMissing && 'unread total']) };
     }
     const threads = attempt(() => parts.readThreads(doc, url, now), []);
     const inThread = parts.threadIdOf(url) !== null;
@@ -1109,7 +1115,7 @@ export function assembleRead(parts: PageParts, doc: Document, url: URL, now: num
       threads,
       active,
       missing: missingList([
-        unreadTotal === null && 'unread total',
+        totalMissing && 'unread total',
         threads.length === 0 && 'conversation list',
         inThread && !active && 'open conversation',
         inThread && !composer && 'composer',

@@ -80,8 +80,25 @@ function sectionLinks(doc: Document): Element[] {
   return out;
 }
 
+/** Which host the document is on, from its URL (readTotal gets only the document). */
+type TotalPage = 'messenger.com' | 'facebook-messages' | 'other';
+function totalPage(doc: Document): TotalPage {
+  const href = attempt(() => doc.URL, '');
+  if (/^https?:\/\/(?:www\.)?messenger\.com(?:[:/?#]|$)/i.test(href)) return 'messenger.com';
+  if (/^https?:\/\/[^/?#]*facebook\.com\/messages(?:[/?#]|$)/i.test(href)) return 'facebook-messages';
+  return 'other';
+}
+
+// A title naming Messenger: "(3) Messenger" / "(3) Messenger | Facebook".
+const MESSENGER_TITLE = /\bMessenger\b/i;
+
+/**
+ * The unread total, only from a messaging-specific counter; null when none gives a number where
+ * none is reliable, so the unread rows count (the store takes `unreadTotal ?? unreadRows`).
+ */
 function readTotal(doc: Document): number | null {
   const sections = sectionLinks(doc);
+  const page = totalPage(doc);
   return firstOf<number>([
     // Section links ("Chats", "Inbox") carry the count in their aria-label, any language
     // (facebook.com/messages 2024–2026, messenger.com 2021–2026).
@@ -101,10 +118,16 @@ function readTotal(doc: Document): number | null {
       const badge = qa(button, 'span, div', 30).find((el) => el.childElementCount === 0 && /^\d+\+?$/.test(cleanText(el.textContent)));
       return badge ? parseCount(badge.textContent) : null;
     },
-    // "(3) Messenger" / "(3) Messenger | Facebook".
-    () => titleTotal(doc),
-    // Last: the section links or the top-bar button are there and carry no number: nothing unread.
-    () => (sections.length || q(doc, TOP_BAR_BUTTON) ? 0 : null),
+    // The title: "(3) Messenger" (messenger.com, 2020–2026, where every title is its own) and
+    // "(3) Messenger | Facebook". On facebook.com a bare "(3) Facebook" counts Facebook's
+    // notifications, not messages: only a title naming Messenger is taken there.
+    () => (page === 'messenger.com' || MESSENGER_TITLE.test(attempt(() => doc.title, '')) ? titleTotal(doc) : null),
+    // Last: the section links or the top-bar button are there and carry no number: nothing unread
+    // (messenger.com 2021–2026; the top-bar badge of other facebook.com pages is hidden at zero).
+    // Not on facebook.com/messages: since 2026 its Chats link and top-bar button can carry no
+    // number with unread chats (the count moved to Facebook's notifications), so the total is
+    // unknown there and the unread rows count.
+    () => (page !== 'facebook-messages' && (sections.length || q(doc, TOP_BAR_BUTTON)) ? 0 : null),
   ]);
 }
 
@@ -138,12 +161,17 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
   return out;
 }
 
-// A per-row "Mark as read" button exists only on unread rows (English, 2022–2026). When a page has
-// one anywhere, rows without it are read and the costlier computed-style checks are skipped.
-const UNREAD_MARKER = '[aria-label="Mark as read"]';
+// A per-row "Mark as read" button exists only on unread rows (English, 2022–2026; some builds say
+// "Mark as Read", as Caprine and other wrappers read it). When a page has one anywhere, rows
+// without it are read and the costlier computed-style checks are skipped. One selector, matched
+// case-insensitively: no second walk over the page when none is there.
+const UNREAD_MARKER = '[aria-label="mark as read" i]';
+const MARKER_LABEL = 'mark as read';
 /** Whether an element with an aria-label matches UNREAD_MARKER (compared in script: one query less). */
 function isUnreadMarker(el: Element): boolean {
-  return el.getAttribute('aria-label') === 'Mark as read';
+  const label = el.getAttribute('aria-label');
+  // The exact English label first; the length check keeps other labels off toLowerCase.
+  return label === 'Mark as read' || (label !== null && label.length === MARKER_LABEL.length && label.toLowerCase() === MARKER_LABEL);
 }
 
 interface RowContext {
@@ -268,7 +296,15 @@ function findComposer(doc: Document): HTMLElement | null {
   ]);
 }
 
-const PAGE: PageParts = { isDmPage: isMessagesPage, threadIdOf, readTotal, readThreads, readActive, findComposer };
+/**
+ * facebook.com/messages with its section links (2026): they carry no number even with unread
+ * chats, so no total is to be found there and the unread rows count; nothing is missing.
+ */
+function totalOptional(doc: Document): boolean {
+  return totalPage(doc) === 'facebook-messages' && sectionLinks(doc).length > 0;
+}
+
+const PAGE: PageParts = { isDmPage: isMessagesPage, threadIdOf, readTotal, totalOptional, readThreads, readActive, findComposer };
 
 export const messenger: PlatformAdapter = {
   id: 'messenger',

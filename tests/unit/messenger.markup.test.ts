@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { messenger } from '@/utils/platforms/messenger';
+import { platformCount } from '@/utils/inbox/badge';
+import { unreadRows } from '@/utils/inbox/merge';
+
+/**
+ * Messenger's unread total by host: a number only from a messaging-specific counter, 0 where a
+ * reliable counter shows none, null on facebook.com/messages when nothing there gives a number
+ * (since 2026 its Chats link can carry none with unread chats), so the unread rows count. And the
+ * per-row "Mark as read" button in any letter case.
+ */
+const FIXTURES = path.resolve(__dirname, '../fixtures/messenger');
+const NOW = Date.parse('2026-06-10T15:30:00Z');
+
+function page(url: string, { title, head = '', body = '' }: { title: string; head?: string; body?: string }) {
+  const html = `<!DOCTYPE html><html><head><title>${title}</title></head><body>${head}
+<div role="navigation">${body}</div></body></html>`;
+  const doc = new JSDOM(html, { url }).window.document;
+  return { doc, read: messenger.read(doc, new URL(url), NOW) };
+}
+
+const CHATS_FB = '<a aria-label="Chats" href="/messages/t/" role="link"><span>Inbox</span></a>';
+const CHATS_COM = '<a aria-label="Chats" href="/t/" role="link"><span>Chats</span></a>';
+const TOP_BAR = '<div role="banner"><div aria-label="Messenger" role="button"><svg></svg></div></div>';
+
+function row(id: number, name: string, marker = '') {
+  return `<div role="row"><div role="gridcell"><a href="/messages/t/${id}/" role="link">
+<span dir="auto"><span>${name}</span></span><div><span dir="auto">${name}: hi</span><span>·</span><span>5m</span></div></a>${marker}</div></div>`;
+}
+
+describe('messenger unread total', () => {
+  it('is unknown (null) on facebook.com/messages when the Chats link and top bar carry no number', () => {
+    const { doc, read } = page('https://www.facebook.com/messages/t/', { title: 'Messenger | Facebook', head: TOP_BAR, body: CHATS_FB });
+    expect(read.unreadTotal).toBeNull();
+    expect(messenger.total(doc)).toBeNull();
+  });
+
+  it('does not take the "(n) Facebook" notification count on facebook.com', () => {
+    expect(page('https://www.facebook.com/messages/t/', { title: '(5) Facebook', body: CHATS_FB }).read.unreadTotal).toBeNull();
+    expect(page('https://www.facebook.com/messages/', { title: '(5) Facebook' }).read.unreadTotal).toBeNull();
+    // Another facebook.com page: the Messenger button without a badge says nothing unread.
+    expect(page('https://www.facebook.com/', { title: '(5) Facebook', head: TOP_BAR }).read.unreadTotal).toBe(0);
+  });
+
+  it('keeps the messaging counters: section links, top-bar button, a title naming Messenger', () => {
+    const labelled = '<a aria-label="Chats, 3 unread" href="/messages/t/" role="link"></a>';
+    expect(page('https://www.facebook.com/messages/t/', { title: '(9) Facebook', body: labelled }).read.unreadTotal).toBe(3);
+    const button = '<div role="banner"><div aria-label="Messenger, 4 unread" role="button"></div></div>';
+    expect(page('https://www.facebook.com/messages/t/', { title: '(9) Facebook', head: button, body: CHATS_FB }).read.unreadTotal).toBe(4);
+    expect(page('https://www.facebook.com/messages/t/', { title: '(2) Messenger | Facebook', body: CHATS_FB }).read.unreadTotal).toBe(2);
+  });
+
+  it('keeps messenger.com: its title and its Chats link without a number (0)', () => {
+    expect(page('https://www.messenger.com/t/123/', { title: '(2) Messenger' }).read.unreadTotal).toBe(2);
+    expect(page('https://www.messenger.com/', { title: 'Messenger', body: CHATS_COM }).read.unreadTotal).toBe(0);
+  });
+
+  it('lets the unread rows count where the total is unknown (facebook.com/messages fixture)', () => {
+    const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'facebook-2026-unnumbered.json'), 'utf8')) as { url: string; now: string };
+    const doc = new JSDOM(readFileSync(path.join(FIXTURES, 'facebook-2026-unnumbered.html'), 'utf8'), { url: spec.url }).window.document;
+    const read = messenger.read(doc, new URL(spec.url), Date.parse(spec.now));
+    expect(read.unreadTotal).toBeNull();
+    expect(platformCount({ unreadTotal: read.unreadTotal, unreadRows: unreadRows(read) })).toBe(2);
+  });
+});
+
+describe('messenger "Mark as read" marker', () => {
+  it.each(['Mark as read', 'Mark as Read', 'MARK AS READ'])('reads %s as unread, and rows without it as read', (label) => {
+    const marker = `<div aria-label="${label}" role="button"></div>`;
+    const grid = `<div aria-label="Chats" role="grid">${row(1, 'Ana', marker)}${row(2, 'Ben')}</div>`;
+    const { read } = page('https://www.facebook.com/messages/t/', { title: 'Messenger | Facebook', body: grid });
+    expect(read.threads.map((t) => [t.name, t.unread])).toEqual([
+      ['Ana', true],
+      ['Ben', false],
+    ]);
+  });
+
+  it('does not take other labels for the marker', () => {
+    const grid = `<div aria-label="Chats" role="grid">${row(1, 'Ana', '<div aria-label="Mark as unread" role="button"></div>')}${row(2, 'Ben', '<div aria-label="Mark as read later" role="button"></div>')}</div>`;
+    const { read } = page('https://www.facebook.com/messages/t/', { title: 'Messenger | Facebook', body: grid });
+    expect(read.threads.map((t) => t.unread)).toEqual([false, false]);
+  });
+});
