@@ -1,6 +1,7 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { cleanText, parseCount, textOf, titleCount } from '../dom/text';
+import { cleanText, parseCount, textOf, titleCount, toAsciiDigits } from '../dom/text';
+import { emojiAlt } from '../dom/read';
 import { splitName } from '../dom/names';
 import {
   all,
@@ -87,6 +88,32 @@ function anyEnglishBadge(rows: Element[]): boolean {
   return false;
 }
 
+const COUNT = /^\d{1,6}\+?$/;
+
+/**
+ * The unread badge of a row's aria-colindex="1" cell, whatever its aria-label says. The cell holds
+ * one `span > div > span` per mark, 2022–2026: the pin and mute icons (`data-icon`) and the badge.
+ * The badge is a span without data-icon whose text is a count; else (a chat marked unread by hand,
+ * 2025–2026) an empty span in that place with nothing inside. Spans holding anything (an icon's
+ * svg, an image, a nested icon) and the cell's empty placeholder spans are never badges.
+ */
+function cellBadge(cell: Element): Element | null {
+  let empty: Element | null = null;
+  for (let slot = cell.firstElementChild; slot; slot = slot.nextElementSibling) {
+    if (slot.tagName !== 'SPAN') continue;
+    for (let wrap = slot.firstElementChild; wrap; wrap = wrap.nextElementSibling) {
+      if (wrap.tagName !== 'DIV') continue;
+      for (let span = wrap.firstElementChild; span; span = span.nextElementSibling) {
+        if (span.tagName !== 'SPAN' || span.firstElementChild || span.hasAttribute('data-icon')) continue;
+        const text = cleanText(span.textContent);
+        if (!text) empty ??= span;
+        else if (COUNT.test(toAsciiDigits(text))) return span;
+      }
+    }
+  }
+  return empty;
+}
+
 /** The parts of these rows (all of the list's, or the ones changed since the last read). */
 function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEnglish: boolean): Parts {
   const index = rowIndex(rows);
@@ -140,6 +167,17 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEn
   // when the English label is in the list (one page, one language).
   const labelled = anyEnglish ? [] : perRow(root, index, 'span[aria-label]', (span) => labelledCount(span) !== null);
   badges.forEach((badge, i) => (badges[i] = badge ?? english[i] ?? labelled[i] ?? null));
+  // Any language, by place (2025–2026 builds label the badge "Unread" / "Não lidas" / "Da leggere"
+  // with the number as text only, and a chat marked unread by hand shows it empty): the badge of
+  // the row's aria-colindex="1" cell. One attribute query of the list, for the rows still without.
+  if (badges.some((badge) => !badge)) {
+    const cells = all(root, '[aria-colindex="1"]');
+    for (let k = 0; k < cells.length; k++) {
+      const cell = cells[k]!;
+      const row = ownerRow(index, cell);
+      if (row !== undefined && !badges[row]) badges[row] = cellBadge(cell);
+    }
+  }
 
   return { testIds, icons, names, previews, badges, time: timeReader(now, { dateOrder }) };
 }
@@ -191,13 +229,54 @@ function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
   return thread;
 }
 
+/**
+ * An element's text with its emoji images read as their alt (WhatsApp draws emoji in names as
+ * `<img alt="🏡">`; the row's title has the raw emoji), without other images, svg or scripts.
+ */
+function textWithEmoji(root: Element | null | undefined, max: number): string {
+  if (!root) return '';
+  if (root.childElementCount === 0) return textOf(root, max);
+  let out = '';
+  let node: Node | null = root.firstChild;
+  while (node && out.length <= 4 * max) {
+    let descend = false;
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      if (tag === 'IMG') {
+        const alt = element.getAttribute('alt');
+        if (emojiAlt(alt)) out += alt;
+      } else if (tag !== 'SVG' && tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE') descend = true;
+    }
+    const child: Node | null = descend ? node.firstChild : null;
+    if (child) {
+      node = child;
+      continue;
+    }
+    let next: Node | null = null;
+    for (let up: Node | null = node; up && up !== root; up = up.parentNode) {
+      next = up.nextSibling;
+      if (next) break;
+    }
+    node = next;
+  }
+  return cleanText(out, max);
+}
+
 function readActive(doc: Document): Contact | null {
   const main = q(doc, '#main');
   if (!main) return null;
+  // The name span: the header's first span[dir=auto]. 2024–2026 it has no title (a titled span
+  // beside it is a group's member list, "Ana, Bob, You") and shows emoji as <img alt>.
+  const nameSpan = qFirst(main, ['header [role="button"] span[dir="auto"]', 'header span[dir="auto"]']);
   const name = firstOf([
     () => textOf(q(main, '[data-testid="conversation-info-header-chat-title"]'), LIMITS.name), // until 2023
+    () => cleanText(nameSpan?.getAttribute('title'), LIMITS.name), // 2023: the name span is titled
+    () => textWithEmoji(nameSpan, LIMITS.name), // 2024–2026
+    // No text in the name span: any titled span[dir=auto] of the header (the earlier read; last,
+    // since a group's member list is one).
     () => cleanText(q(main, 'header span[dir="auto"][title]')?.getAttribute('title'), LIMITS.name),
-    () => textOf(q(main, 'header span[dir="auto"]'), LIMITS.name), // 2024–2026
   ]);
   return splitName(name);
 }
