@@ -66,7 +66,8 @@ describe.each(GENERATORS)('known layout on the %s inbox', (platform, gen) => {
         }
       }
     }
-  });
+    // Thousands of reads: ~4 s alone, more beside other test files on two cores.
+  }, 30_000);
 
   // The direct path makes of the known elements' texts what the general read makes of the same
   // pieces: the texts that read as something other than a name or a snippet (a time, a handle, a
