@@ -39,17 +39,32 @@ import { PLATFORM_DM_LIMITS } from './limits';
 // X blue (rgb(29, 155, 240)) is the unread dot of a conversation cell (2020–2026).
 const BLUE_DOT = ['rgb(29, 155, 240)'];
 const LEGACY_HREF = /\/messages\/(\d+-\d+|\d+)(?:[/?#]|$)/;
-const CHAT_HREF = /\/i\/chat\/([\w-]+)(?:[/?#]|$)/;
+// Chat UI (2025–2026): /i/chat/<id>, and message requests at /i/chat/requests/<id> and
+// /i/chat/requests/other/<id> (the id of the conversation the request becomes).
+const CHAT_HREF = /\/i\/chat\/(?:requests\/(?:other\/)?)?([\w:-]+)(?:[/?#]|$)/;
+// Chat ids are "A-B" (two user ids), a single number or "g…" for groups: all hold a digit. The
+// route words beside them (requests, other, pin, settings, compose, new, search) hold none.
+const CHAT_ID = /\d/;
+const NOT_THREAD = /^(requests|other|compose|settings|new|pin)$/;
+// Row test ids (Chat UI 2025–2026): conversations, and message requests (dm-message-requests).
+// Both write the id with a colon ("A:B") where the URL has a dash ("A-B").
+const CHAT_ROW = 'dm-conversation-item-';
+const REQUEST_ROW = 'dm-message-request-item-';
 const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|ミュート/i;
 
 function isDmPage(url: URL): boolean {
-  return /^\/(messages|i\/chat)(\/|$)/.test(url.pathname);
+  // The Chat passcode page (/i/chat/pin/new, /i/chat/pin/recovery, 2025–2026) is a lock screen
+  // with no inbox or thread: read as a non-DM page (only the total), not as a broken inbox.
+  return /^\/(messages|i\/chat)(\/|$)/.test(url.pathname) && !/^\/i\/chat\/pin(\/|$)/.test(url.pathname);
 }
 
 function threadIdOf(url: URL): string | null {
-  const match = url.pathname.match(CHAT_HREF) ?? url.pathname.match(LEGACY_HREF);
-  const id = match?.[1] ?? null;
-  return id && !/^(requests|compose|settings|new)$/.test(id) ? id : null;
+  return threadIdOfHref(url.pathname);
+}
+
+/** A Chat id as the URL writes it ("A:B" of the row test ids becomes "A-B"). */
+function dashed(id: string): string {
+  return id.includes(':') ? id.replace(/:/g, '-') : id;
 }
 
 function readTotal(doc: Document): number | null {
@@ -86,12 +101,19 @@ function readTotal(doc: Document): number | null {
   ]);
 }
 
-function rowElements(doc: Document): Element[] {
+function rowElements(doc: Document, url: URL): Element[] {
+  // Chat UI (2025–2026) message requests: rows data-testid="dm-message-request-item-<id>" in
+  // dm-message-requests, with Accept/Delete parts of the same prefix. On the requests pages they
+  // come first (in case the inbox's rows stay in the DOM beside them); elsewhere after the inbox's.
+  const requests = () => nonEmpty(outermost(qa(doc, '[data-testid^="dm-message-request-item-"]')));
+  const onRequests = /^\/i\/chat\/requests(\/|$)/.test(url.pathname);
   return (
     firstOf<Element[]>([
+      ...(onRequests ? [requests] : []),
       // Chat UI (2025–2026): rows data-testid="dm-conversation-item-<id>".
       // Parts of a row have test ids with the same prefix ("…-unread-badge"): keep the outermost.
       () => nonEmpty(outermost(qa(doc, '[data-testid^="dm-conversation-item-"]'))),
+      ...(onRequests ? [] : [requests]),
       // Legacy pane (2020–2025): data-testid="conversation".
       () => nonEmpty(qa(doc, '[data-testid="conversation"]')),
       // Without test ids: rows of the inbox timeline holding a thread link.
@@ -125,14 +147,36 @@ function nonEmpty<T>(list: T[]): T[] | null {
   return list.length ? list : null;
 }
 
+/** The thread id of a link or path: Chat (requests too) or legacy; null for other Chat pages. */
 function threadIdOfHref(href: string): string | null {
-  const match = href.match(CHAT_HREF) ?? href.match(LEGACY_HREF);
-  return match?.[1] ?? null;
+  const chat = href.match(CHAT_HREF);
+  if (chat) {
+    const id = chat[1] ?? '';
+    return CHAT_ID.test(id) && !NOT_THREAD.test(id) ? dashed(id) : null;
+  }
+  return href.match(LEGACY_HREF)?.[1] ?? null;
 }
 
 // A test id naming the unread state inside a row (Chat UI badge, 2025–2026). When the page shows
 // one, rows without it are read and the computed-style checks are skipped.
 const UNREAD_MARKER = '[data-testid*="unread" i]';
+// The Chat UI's unread dot since May 2026: <svg data-icon="icon-circle-fill" role="img"
+// aria-hidden="true" class="text-chat-accent shrink-0 text-[8px]">, coloured by fill, with no
+// background and no label (the preview went from bold to weight 500). Durable like the badge.
+const DOT_ICON = 'svg[data-icon="icon-circle-fill"]';
+const ROW_DOT = `[data-testid^="${CHAT_ROW}"] ${DOT_ICON}, [data-testid^="${REQUEST_ROW}"] ${DOT_ICON}`;
+// The same icon in another colour (a presence dot) is not the unread dot.
+const OTHER_DOT = /green|success|online|presence/i;
+// Tailwind Chat UI (2026): the name is a div.font-bold and dir may be on the preview only.
+const BOLD_NAME = '.font-bold';
+// "You" and ":" as pieces of their own before the preview (Chat UI, 2026).
+const BARE_YOU = /^you$/i;
+const LONE_COLON = /^[:：]$/;
+
+function hasUnreadDot(row: Element, index: RowIndex): boolean {
+  for (const icon of index.all(row, DOT_ICON, 5)) if (!OTHER_DOT.test(attr(icon, 'class'))) return true;
+  return false;
+}
 
 interface RowContext {
   base: URL;
@@ -143,6 +187,8 @@ interface RowContext {
   now: number;
   openId: string | null;
   markerLive: boolean;
+  /** The rows are the Tailwind Chat UI's (2026): names may be div.font-bold (see readRow). */
+  boldNames: boolean;
   /** Per-row lookups answered by one query per read. */
   index: RowIndex;
   useStyle: boolean;
@@ -156,22 +202,42 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const marks = ctx.index.timeMarks(row);
   const labels = marks.labels;
   // Name: the first text container with a dir attribute (react-native-web sets dir on every Text;
-  // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece.
-  const nameEl = q(row, '[dir]');
+  // legacy 2020–2025 and Chat 2025–2026), an empty one stays empty; else the first piece. The
+  // Tailwind Chat UI (2026) puts the name in a div.font-bold and may set dir on the preview only
+  // (span[dir="auto"].whitespace-pre-wrap): a font-bold element before the first [dir] is the name.
+  let nameEl = q(row, '[dir]');
+  const bold = ctx.boldNames ? ctx.index.first(row, BOLD_NAME) : null;
+  if (bold && (!nameEl || bold.compareDocumentPosition(nameEl) & 4)) nameEl = bold;
   const pieces = ctx.index.namedPieces(row, nameEl, labels);
-  const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named: pieces.name !== null });
+  const named = pieces.name !== null;
+  const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named });
   const name = pieces.name ?? parts.name ?? '';
-  if (!name && !href && !testid.startsWith('dm-conversation-item-')) return null;
+  const request = testid.startsWith(REQUEST_ROW);
+  if (!name && !href && !request && !testid.startsWith(CHAT_ROW)) return null;
 
   // The exact time from <time datetime> (2020–2026), else the label ("3h", "Jun 3").
   const time = markedTime(marks, ctx.now, ctx.parse) ?? parts.time;
 
+  // The snippet's piece as the row shows it, for the bold check below.
+  let piece = parts.snippet;
   let snippet = parts.snippet;
   let lastFromMe: boolean | undefined;
-  if (snippet) {
-    const self = selfPrefix(snippet);
+  if (piece) {
+    const own = piece;
+    const self = selfPrefix(own);
     snippet = self.text;
     lastFromMe = self.fromMe;
+    // "You:" (or "You" then ":") as its own span before the preview (Chat UI, 2026): the preview
+    // is the next piece. A "You" without the colon after it is a message saying "You".
+    const split = self.fromMe ? !snippet : BARE_YOU.test(snippet) && LONE_COLON.test(pieces.rest[pieces.rest.indexOf(own) + 1] ?? '');
+    if (split) {
+      const next = rowParts(pieces.rest.filter((p) => p !== own && !LONE_COLON.test(p)), ctx.now, ctx.parse, { named }).snippet;
+      if (next) {
+        piece = next;
+        snippet = next;
+        lastFromMe = true;
+      }
+    }
   }
 
   const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
@@ -179,16 +245,18 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   const unread = !!firstOf<boolean>([
     () => {
       const badge = ctx.index.first(row, UNREAD_MARKER);
-      if (!badge) return ctx.markerLive ? false : null;
+      if (!badge) return null;
       unreadCount = parseCount(badge.textContent) ?? parseCount(attr(badge, 'aria-label'));
       return true;
     },
+    // The svg dot (Chat UI, May 2026). With a durable marker on the page, a row without both is read.
+    () => (hasUnreadDot(row, ctx.index) ? true : ctx.markerLive ? false : null),
     // The blue dot of the legacy cell, by colour (2020–2025).
     () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
     // The last message is bold (≥ 600) on unread rows; names are bold on every row, so not those.
     () => {
-      if (!ctx.useStyle || !parts.snippet) return null;
-      const el = qa(row, '[dir]', 20).find((e) => e !== nameEl && textBlocks(e, 1)[0] === parts.snippet);
+      if (!ctx.useStyle || !piece) return null;
+      const el = qa(row, '[dir]', 20).find((e) => e !== nameEl && textBlocks(e, 1)[0] === piece);
       return el && isBold(el) ? true : null;
     },
   ]);
@@ -196,11 +264,11 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   // Legacy cells have no link and no id: a hash of name and avatar (looked up only then), the same
   // whichever thread is open. The selected cell (aria-selected="true") is the thread in the URL,
   // which gives its link.
+  const linkFor = request ? requestUrl : threadUrl;
   const selected = () => attr(row, 'aria-selected') === 'true' || !!q(row, '[aria-selected="true"]');
-  const id =
-    threadIdOfHref(href) ??
-    (testid.startsWith('dm-conversation-item-') ? testid.slice('dm-conversation-item-'.length) : null) ??
-    hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
+  // The test id's "A:B" is the link's "A-B" (Chat UI 2025–2026): the same id with or without the link.
+  const fromTestid = testid.startsWith(CHAT_ROW) ? testid.slice(CHAT_ROW.length) : request ? testid.slice(REQUEST_ROW.length) : '';
+  const id = threadIdOfHref(href) ?? (fromTestid ? dashed(fromTestid) : null) ?? hashId(name, attr(q<HTMLImageElement>(row, 'img[src]'), 'src'));
   // Name, handle and snippet are text pieces (or slices of one): already clean.
   return makeRow(
     {
@@ -212,17 +280,27 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
       unreadCount,
       lastFromMe,
       time,
-      url: rowUrl(href, ctx.site) ?? threadUrl(id, ctx.site) ?? (ctx.openId && selected() ? threadUrl(ctx.openId, ctx.site) : undefined),
+      url: rowUrl(href, ctx.site) ?? linkFor(id, ctx.site) ?? (ctx.openId && selected() ? linkFor(ctx.openId, ctx.site) : undefined),
       muted,
     },
     true,
   );
 }
 
+// A Chat id a link can be made of: "A-B", or a group's single number or "g…" id (2025–2026).
+const LINKABLE_ID = /^(?:\d+-\d+|\d+|g[\w-]*\d[\w-]*)$/;
+
 /** A link for a thread id: the Chat UI's /i/chat/<id>, or the legacy /messages/<id> on legacy pages. */
 function threadUrl(id: string, site: LinkBase): string | undefined {
-  if (!/^\d+-\d+$/.test(id)) return undefined;
+  if (!LINKABLE_ID.test(id)) return undefined;
   return rowUrl(site.base.pathname.startsWith('/messages') ? `/messages/${id}` : `/i/chat/${id}`, site);
+}
+
+/** A message request's link in the folder the page shows: /i/chat/requests[/other]/<id> (2025–2026). */
+function requestUrl(id: string, site: LinkBase): string | undefined {
+  if (!LINKABLE_ID.test(id)) return undefined;
+  const other = site.base.pathname.startsWith('/i/chat/requests/other');
+  return rowUrl(`/i/chat/requests/${other ? 'other/' : ''}${id}`, site);
 }
 
 // The row's thread link, legacy (/messages/<id>, 2020–2025) or Chat (/i/chat/<id>, 2025–2026): two
@@ -243,17 +321,22 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const openId = threadIdOf(url);
   const site = linkBase(url);
   const parse = rememberTimes(parseTime);
-  // The unread badge anywhere on the page means its absence on a row says read.
-  const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null, false);
+  // The unread badge anywhere on the page, or the svg dot in a row, means its absence on a row
+  // says read (one query each per read; the second only when the first finds nothing).
+  const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null || q(doc, ROW_DOT) !== null, false);
+  const rows = rowElements(doc, url);
+  // Tailwind rows (2026) are told by the first row, so react-native-web lists pay no query for them.
+  const boldNames = attempt(() => !!rows[0] && q(rows[0], BOLD_NAME) !== null, false);
   return readIndexedRows(doc, {
     name: 'x',
     url,
     now,
-    rows: rowElements(doc),
+    rows,
     row: (row) => row,
     markerLive,
-    selectors: [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK],
-    parse: (row, index, useStyle) => readRow(row, { base: url, site, parse, now, openId, markerLive, index: index(), useStyle }),
+    selectors: [UNREAD_MARKER, '[aria-label]', LEGACY_LINK, CHAT_LINK, DOT_ICON, ...(boldNames ? [BOLD_NAME] : [])],
+    parse: (row, index, useStyle) =>
+      readRow(row, { base: url, site, parse, now, openId, markerLive, boldNames, index: index(), useStyle }),
   });
 }
 
