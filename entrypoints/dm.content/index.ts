@@ -54,6 +54,7 @@ function start(ctx: ContentScriptContext, platform: PlatformId, adapter: Platfor
       send({ type: 'snapshot', platform: adapter.id, url, read }).catch(lost);
     },
     readTotal: () => adapter.total(document),
+    shadowHosts: adapter.shadowHosts ? () => adapter.shadowHosts!(document) : undefined,
     reportTotal: (unreadTotal, url) => {
       send({ type: 'total', platform: adapter.id, url, unreadTotal }).catch(lost);
     },

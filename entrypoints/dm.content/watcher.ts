@@ -53,6 +53,11 @@ export interface WatcherOptions {
   now?: () => number;
   /** Mutations only inside such nodes (DM Desk's own overlay, the composer) schedule nothing. */
   ignore?: (node: Node) => boolean;
+  /**
+   * Elements whose shadow roots hold the DM panes (the adapter's `shadowHosts`): their roots are
+   * observed with the document, since an observer of the document sees nothing inside them.
+   */
+  shadowHosts?: () => Element[];
 }
 
 export interface Watcher {
@@ -144,6 +149,7 @@ export function startWatcher({
   tickInterval = 1000,
   now = () => Date.now(),
   ignore = irrelevant,
+  shadowHosts,
 }: WatcherOptions): Watcher {
   /** The pending read: the latest it runs, however busy the page stays. */
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -307,13 +313,36 @@ export function startWatcher({
     }
   });
   // Title changes ("(3) Instagram") are mutations of <title>, covered by the subtree.
-  const observe = () =>
-    observer.observe(doc.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
-    });
+  const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributeFilter: WATCHED_ATTRIBUTES };
+  /** Hosts seen without their shadow root yet, and how often one was waited for. */
+  let shadowWait: ReturnType<typeof setTimeout> | undefined;
+  let shadowWaits = 0;
+  const observe = () => {
+    observer.observe(doc.documentElement, OBSERVED);
+    if (shadowHosts) observeShadows(shadowHosts);
+  };
+  const observeShadows = (hosts: () => Element[]) => {
+    let waiting = false;
+    try {
+      for (const host of hosts()) {
+        const root = host.shadowRoot;
+        if (root) observer.observe(root, OBSERVED);
+        else waiting = true;
+      }
+    } catch {
+      return;
+    }
+    if (!waiting) shadowWaits = 0;
+    // Attaching a shadow root to a host already in the page makes no mutation: read again soon,
+    // which observes again (a few times, then the next change of the page does).
+    else if (shadowWait === undefined && shadowWaits < 20) {
+      shadowWaits++;
+      shadowWait = setTimeout(() => {
+        shadowWait = undefined;
+        soon();
+      }, 500);
+    }
+  };
   observe();
 
   // SPA navigation: history traversal, and the Navigation API's navigate event for pushState
@@ -339,6 +368,7 @@ export function startWatcher({
       stopped = true;
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
+      if (shadowWait !== undefined) clearTimeout(shadowWait);
       timer = undefined;
       view?.removeEventListener('popstate', onNavigate);
       view?.removeEventListener('hashchange', onNavigate);

@@ -157,6 +157,40 @@ describe('startWatcher', () => {
     expect(reads).toBe(1);
   });
 
+  it("a change inside the shadow root of an adapter's host is read (X Chat, 2026), and one attached late is found", async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const hosts = () => [host];
+    watcher = startWatcher({
+      doc: document,
+      read: () => {
+        reads++;
+        return { unreadTotal: total, threads: [], active: null, missing: [] };
+      },
+      report: (read, url) => reports.push({ read, url }),
+      shadowHosts: hosts,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(1);
+    // No mutation tells the page that a shadow root was attached: the watcher looks again.
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<ul><li>Ana</li></ul>';
+    await vi.advanceTimersByTimeAsync(1000);
+    const afterAttach = reads;
+    expect(afterAttach).toBeGreaterThan(1);
+    // From now on, changes inside the root are seen like any other.
+    total = 1;
+    root.querySelector('li')!.textContent = 'Ana: new message';
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBeGreaterThan(afterAttach);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(1);
+    // And a still page is not read again.
+    const settled = reads;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(settled);
+  });
+
   it('a title change alone ("(3) Instagram") triggers a read', async () => {
     document.title = 'Instagram';
     start();

@@ -70,6 +70,12 @@ export interface PlatformAdapter {
    */
   total(doc: Document): number | null;
   composer(doc: Document): HTMLElement | null;
+  /**
+   * Elements whose (open) shadow roots hold the DM panes (X Chat, 2026): the watcher observes
+   * those roots too, since an observer of the document sees nothing inside a shadow tree. Cheap,
+   * never throws.
+   */
+  shadowHosts?(doc: Document): Element[];
   /** DM length limit, for warnings. */
   maxLength?: number;
 }

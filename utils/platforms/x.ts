@@ -67,6 +67,24 @@ function dashed(id: string): string {
   return id.includes(':') ? id.replace(/:/g, '-') : id;
 }
 
+// X Chat (2026) is a Tailwind app of its own rendered into an open shadow root of
+// [data-testid="xchatEmbedRoute"] (xctl, x-dm and other tools of 2026 read it there): queries of
+// the document stop at its boundary. The inbox, conversation and composer are looked up in that
+// root; the nav counter stays in the document.
+const CHAT_HOST = '[data-testid="xchatEmbedRoute"]';
+let lastHost: Element | null = null;
+
+/** The Chat's host element (the last one found, while it is still in this document). */
+function chatHost(doc: Document): Element | null {
+  if (lastHost && lastHost.ownerDocument === doc && lastHost.isConnected) return lastHost;
+  return (lastHost = q(doc, CHAT_HOST));
+}
+
+/** Where the Chat's parts are: its shadow root (2026), else the document. */
+function chatRoot(doc: Document): Document | ShadowRoot {
+  return attempt(() => chatHost(doc)?.shadowRoot ?? null, null) ?? doc;
+}
+
 function readTotal(doc: Document): number | null {
   const nav = attempt(
     () =>
@@ -101,7 +119,7 @@ function readTotal(doc: Document): number | null {
   ]);
 }
 
-function rowElements(doc: Document, url: URL): Element[] {
+function rowElements(doc: Document | ShadowRoot, url: URL): Element[] {
   // Chat UI (2025–2026) message requests: rows data-testid="dm-message-request-item-<id>" in
   // dm-message-requests, with Accept/Delete parts of the same prefix. On the requests pages they
   // come first (in case the inbox's rows stay in the DOM beside them); elsewhere after the inbox's.
@@ -323,8 +341,9 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   const parse = rememberTimes(parseTime);
   // The unread badge anywhere on the page, or the svg dot in a row, means its absence on a row
   // says read (one query each per read; the second only when the first finds nothing).
-  const markerLive = attempt(() => q(doc, UNREAD_MARKER) !== null || q(doc, ROW_DOT) !== null, false);
-  const rows = rowElements(doc, url);
+  const root = chatRoot(doc);
+  const markerLive = attempt(() => q(root, UNREAD_MARKER) !== null || q(root, ROW_DOT) !== null, false);
+  const rows = rowElements(root, url);
   // Tailwind rows (2026) are told by the first row, so react-native-web lists pay no query for them.
   const boldNames = attempt(() => !!rows[0] && q(rows[0], BOLD_NAME) !== null, false);
   return readIndexedRows(doc, {
@@ -340,20 +359,34 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   });
 }
 
+// The header's link to the person's profile: "https://x.com/ana" or "/ana" (Chat UI, 2026).
+const PROFILE_HREF = /^(?:https:\/\/(?:x|twitter)\.com)?\/(\w{1,15})\/?$/;
+
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
   const openId = threadIdOf(url);
   if (!openId) return null;
+  const root = chatRoot(doc);
   const header = firstOf<Element>([
     // Chat UI (2025–2026): the header of dm-conversation-panel.
-    () => q(doc, '[data-testid="dm-conversation-panel"] [data-testid="dm-conversation-header"]'),
-    () => q(doc, '[data-testid="dm-conversation-panel"] h2, [data-testid="dm-conversation-panel"] [role="heading"]'),
+    () => q(root, '[data-testid="dm-conversation-panel"] [data-testid="dm-conversation-header"]'),
+    () => q(root, '[data-testid="dm-conversation-header"]'),
+    () => q(root, '[data-testid="dm-conversation-panel"] h2, [data-testid="dm-conversation-panel"] [role="heading"]'),
     // Legacy pane (2020–2025): the detail column's heading, h2#detail-header.
-    () => q(doc, '#detail-header'),
-    () => q(doc, '[data-testid="DmActivityContainer"] h2, [data-testid="DMConversationHeader"]'),
+    () => q(root, '#detail-header'),
+    () => q(root, '[data-testid="DmActivityContainer"] h2, [data-testid="DMConversationHeader"]'),
   ]);
   const texts = textBlocks(header, 6);
-  const handle = texts.find((t) => /^@[\w]{1,15}$/.test(t))?.slice(1);
+  const handle = firstOf<string>([
+    () => texts.find((t) => /^@[\w]{1,15}$/.test(t))?.slice(1),
+    // Only a header with one profile link: a group's header links each member.
+    () => {
+      const links = qa(header, 'a[href]', 3).map((a) => PROFILE_HREF.exec(attr(a, 'href'))?.[1]).filter((h) => !!h);
+      return links.length === 1 ? links[0] : null;
+    },
+  ]) ?? undefined;
   const name = firstOf<string>([
+    // The name's own element (Chat UI, 2026).
+    () => textBlocks(q(root, '[data-testid="dm-conversation-username"]'), 1)[0],
     () => texts.find((t) => !t.startsWith('@')),
     // The open thread's row by the id in the URL.
     () => threads.find((t) => t.id === openId)?.name,
@@ -362,19 +395,20 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
 }
 
 function findComposer(doc: Document): HTMLElement | null {
+  const root = chatRoot(doc);
   return firstOf<HTMLElement>([
     // Chat UI (2025–2026): a textarea.
-    () => q<HTMLElement>(doc, 'textarea[data-testid="dm-composer-textarea"]'),
+    () => q<HTMLElement>(root, 'textarea[data-testid="dm-composer-textarea"]'),
     // Legacy (2020–2025): Draft.js; the test id sits on the contenteditable or around it.
     () => {
-      const el = q<HTMLElement>(doc, '[data-testid="dmComposerTextInput"]');
+      const el = q<HTMLElement>(root, '[data-testid="dmComposerTextInput"]');
       if (!el) return null;
       return el.isContentEditable || el.getAttribute('contenteditable') === 'true'
         ? el
         : (q<HTMLElement>(el, '[contenteditable]:not([contenteditable="false" i])') ?? el);
     },
-    () => q<HTMLElement>(doc, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable]:not([contenteditable="false" i])'),
-    () => q<HTMLElement>(doc, '.public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])'),
+    () => q<HTMLElement>(root, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable]:not([contenteditable="false" i])'),
+    () => q<HTMLElement>(root, '.public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])'),
   ]);
 }
 
@@ -393,5 +427,9 @@ export const x: PlatformAdapter = {
   },
   composer(doc) {
     return attempt(() => findComposer(doc), null);
+  },
+  shadowHosts(doc) {
+    const host = attempt(() => chatHost(doc), null);
+    return host ? [host] : [];
   },
 };
