@@ -81,3 +81,28 @@ describe('linkedin snippet pills', () => {
     expect(hostile.threads[0]).toMatchObject({ snippet: '<img src=x onerror=alert(1)> bold', lastFromMe: true });
   });
 });
+
+describe('LinkedIn open conversation', () => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'current.json'), 'utf8')) as { url: string; now: string };
+  const html = readFileSync(path.join(FIXTURES, 'current.html'), 'utf8');
+  const active = (page: string) => {
+    const doc = new JSDOM(page, { url: spec.url }).window.document;
+    return linkedin.read(doc, new URL(spec.url), Date.parse(spec.now)).active;
+  };
+
+  it("is the thread pane's header, not a row of the list that uses the same lockup classes (a sponsored one)", () => {
+    const row =
+      '<li class="msg-conversation-listitem"><div class="msg-conversation-card"><a href="/in/peter-lezama/" class="msg-entity-lockup">' +
+      '<h3 class="msg-entity-lockup__entity-title">Sponsored Messaging Ad</h3></a></div></li>';
+    const page = html.replace(/(<ul class="list-style-none msg-conversations-container__conversations-list">)/, `$1${row}`);
+    expect(page).not.toBe(html);
+    expect(active(page)).toEqual(active(html));
+    expect(active(page)?.name).toBe('Ana López');
+  });
+
+  it('greets no one in a sponsored conversation', () => {
+    const page = html.replace('>Ana López</h2>', '>Sponsored Messaging</h2>');
+    expect(page).not.toBe(html);
+    expect(active(page)).toBeNull();
+  });
+});

@@ -252,14 +252,50 @@ function readThreads(doc: Document, url: URL, now: number): { list: boolean; thr
   return { list: !!list || rows.length > 0, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
+/**
+ * Where the open conversation is: the thread pane's title bar (2020–2026), an open (not
+ * minimised) messaging bubble, the thread pane. The conversation list reuses the header's lockup
+ * classes in its rows (sponsored ones too), so nothing in the list is taken for the open thread.
+ */
+const THREAD_SCOPES = [
+  '.scaffold-layout__detail .msg-title-bar',
+  '.msg-thread .msg-title-bar',
+  '.msg-overlay-conversation-bubble:not(.msg-overlay-conversation-bubble--is-minimized) .msg-overlay-bubble-header',
+  '.scaffold-layout__detail .msg-thread',
+  '.msg-conversations-container__thread-view',
+  '.msg-thread',
+];
+const HEADER_TITLES = ['.msg-entity-lockup__entity-title', '.msg-overlay-bubble-header__title', '.msg-thread__link-to-profile', 'h2'];
+const IN_LIST = '.msg-conversations-container__conversations-list, [data-test-id="conversation-list"]';
+// Sponsored messages ("Sponsored Messaging", "Sponsored"): no one to greet by name.
+const SPONSORED = /\bsponsored\b/i;
+
+function inList(el: Element): boolean {
+  return attempt(() => el.closest(IN_LIST) !== null, true);
+}
+
+/** The open thread's header title: in the thread's scopes first, then anywhere outside the list. */
+function threadTitle(doc: Document): Element | null {
+  for (const scope of THREAD_SCOPES) {
+    const root = q(doc, scope);
+    if (!root || inList(root)) continue;
+    for (const selector of HEADER_TITLES) {
+      const title = q(root, selector);
+      if (title && textOf(title)) return title;
+    }
+  }
+  for (const selector of HEADER_TITLES.slice(0, 3)) {
+    const title = qa(doc, selector).find((el) => !inList(el) && textOf(el));
+    if (title) return title;
+  }
+  return null;
+}
+
 function readActive(doc: Document): Contact | null {
-  const header = qFirst(doc, [
-    '.msg-entity-lockup__entity-title', // thread header, 2020–2026
-    '.msg-overlay-bubble-header__title', // messaging overlay bubble
-    '.msg-thread__link-to-profile', // header link to the profile
-  ]);
+  const header = threadTitle(doc);
   const name = firstOf([
-    () => textOf(header, LIMITS.name),
+    // "Ana López · 1st" in some headers: the name before the separator.
+    () => textOf(header, LIMITS.name).split(/\s+[·•|]\s+/)[0],
     // The other side's message group names (ours are marked --self / lack --other).
     () => textOf(q(doc, '.msg-s-event-listitem--other .msg-s-message-group__name'), LIMITS.name),
     // Selected row of the list.
@@ -269,8 +305,11 @@ function readActive(doc: Document): Contact | null {
       return row ? textOf(rowName(row), LIMITS.name) : null;
     },
   ]);
-  // Profile link in the thread header: /in/<handle>/.
-  const profile = qFirst(doc, ['.msg-thread a[href*="/in/"]', '.msg-entity-lockup a[href*="/in/"]', 'a.msg-thread__link-to-profile[href*="/in/"]']);
+  if (name && SPONSORED.test(name)) return null;
+  // Profile link in the thread header: /in/<handle>/ (not a row's of the list).
+  const profile = qa(doc, '.msg-thread a[href*="/in/"], .msg-entity-lockup a[href*="/in/"], a.msg-thread__link-to-profile[href*="/in/"], .msg-title-bar a[href*="/in/"]').find(
+    (a) => !inList(a),
+  );
   const handle = idFromPath(profile?.getAttribute('href'), /\/in\/([^/?#]+)/) ?? undefined;
   return splitName(name, handle);
 }
