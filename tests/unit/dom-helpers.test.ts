@@ -234,6 +234,16 @@ describe('splitName', () => {
     ['', '@ana', { name: '@ana', handle: 'ana' }],
     ['🌸🌸', undefined, { name: '🌸🌸' }],
     ['Ana (Acme)', undefined, { name: 'Ana (Acme)', firstName: 'Ana' }],
+    // Groups named after their members: no first name to greet.
+    ['Ana, Bob, You', undefined, { name: 'Ana, Bob, You' }],
+    ['Ana & Bob', undefined, { name: 'Ana & Bob' }],
+    ['Ana and Bob', undefined, { name: 'Ana and Bob' }],
+    ['Ana, Bob +3', undefined, { name: 'Ana, Bob +3' }],
+    ['Ana and 2 others', undefined, { name: 'Ana and 2 others' }],
+    ['Ana López', 'ana', { name: 'Ana López', handle: 'ana', firstName: 'Ana', lastName: 'López' }],
+    ['Alexandra Anderson', undefined, { name: 'Alexandra Anderson', firstName: 'Alexandra', lastName: 'Anderson' }],
+    ['Jane Doe, MBA', undefined, { name: 'Jane Doe, MBA', firstName: 'Jane', lastName: 'Doe' }],
+    ['Jane Doe, PhD', undefined, { name: 'Jane Doe, PhD', firstName: 'Jane', lastName: 'Doe' }],
     ['  ', undefined, null],
     [null, undefined, null],
   ] as const)('%j (%j)', (display, handle, expected) => {

@@ -84,3 +84,24 @@ describe('messenger "Mark as read" marker', () => {
     expect(read.threads.map((t) => t.unread)).toEqual([false, false]);
   });
 });
+
+describe('messenger open conversation', () => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'facebook-current-thread.json'), 'utf8')) as { url: string; now: string };
+  const html = readFileSync(path.join(FIXTURES, 'facebook-current-thread.html'), 'utf8');
+  const active = (page: string) => {
+    const doc = new JSDOM(page, { url: spec.url }).window.document;
+    return messenger.read(doc, new URL(spec.url), Date.parse(spec.now)).active;
+  };
+
+  it('names a named group after its title, with no first name to greet', () => {
+    const group = html.replace('aria-label="Messages in conversation with Carlos Mendes"', 'aria-label="Messages in conversation titled Weekend hikers"');
+    expect(group).not.toBe(html);
+    expect(active(html)).toMatchObject({ name: 'Carlos Mendes', firstName: 'Carlos' });
+    expect(active(group)).toEqual({ name: 'Weekend hikers' });
+  });
+
+  it('gives a group named after its members no first name', () => {
+    const group = html.replace('aria-label="Messages in conversation with Carlos Mendes"', 'aria-label="Messages in conversation with Carlos, Ana, You"');
+    expect(active(group)).toEqual({ name: 'Carlos, Ana, You' });
+  });
+});

@@ -36,6 +36,10 @@ function bare(word: string): string {
   return word.toLowerCase().replace(/[.,]/g, '');
 }
 
+// Members listed as a group's name: a comma before another name ("Ana, Bob"; not "Jane Doe, MBA"
+// or ", PhD"), "&" or "and" between two names, "+N", "N others".
+const GROUP_NAME = /\p{L}[^,]*,\s*(?!(?:Ph\.?\s?D|Jr|Sr|Esq|Dr)\b)\p{Lu}\p{Ll}|\p{L}\s+(?:&|and)\s+\p{L}|\s\+\d+$|\b\d+\s+others?\b/u;
+
 export function splitName(display: string | null | undefined, handle?: string): Contact | null {
   const name = cleanText(display, 200);
   const cleanHandle = cleanText(handle, 100).replace(/^@/, '') || undefined;
@@ -45,6 +49,9 @@ export function splitName(display: string | null | undefined, handle?: string): 
 
   // A handle shown as the name: "@ana.lopez" or "ana_lopez92" (no spaces, has _ . or digits).
   if (/^@\S+$/.test(name)) return { ...base, handle: cleanHandle ?? name.slice(1) };
+  // A group named after its members ("Ana, Bob, You", "Ana & Bob", "Ana and 2 others", "Ana,
+  // Bob +3"): no one person to greet.
+  if (GROUP_NAME.test(name)) return base;
 
   const words = name
     .replace(EMOJI, ' ')

@@ -266,6 +266,10 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
   const openId = threadIdOf(url);
   if (!openId) return null;
+  // A named group: "Messages in conversation titled Weekend hikers" (English, 2025–2026): its
+  // name, and no one person to greet.
+  const titled = attr(q(doc, '[aria-label^="Messages in conversation titled "]'), 'aria-label').replace(/^Messages in conversation titled\s+/, '');
+  if (titled) return { name: titled };
   const name = firstOf<string>([
     // "Messages in conversation with Ana López" on the message list (English, 2023–2026).
     () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),
