@@ -151,7 +151,7 @@ describe('whatsapp open chat name', () => {
   const NAME = '<span dir="auto" class="x1iyjqo2 _ao3e">Family <img alt="🏡" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="emoji"></span>';
 
   it('reads the group name (with its emoji) and not the member list beside it', () => {
-    expect(fixture('group-header').result.active).toEqual({ name: 'Family 🏡', firstName: 'Family' });
+    expect(fixture('group-header').result.active).toEqual({ name: 'Family 🏡' }); // a group: no first name
     // The member list without dir="auto".
     const header = `<div role="button"><div>${NAME}</div><div><span title="Ana, Bob, You" class="x1iyjqo2">Ana, Bob, You</span></div></div>`;
     expect(read(page([row('Family 🏡', '', 0)], header)).result.active?.name).toBe('Family 🏡');

@@ -278,6 +278,13 @@ function readActive(doc: Document): Contact | null {
     // since a group's member list is one).
     () => cleanText(q(main, 'header span[dir="auto"][title]')?.getAttribute('title'), LIMITS.name),
   ]);
+  // A group: the header lists its members under the name ("Ana, Bob, You"): no one to greet by
+  // first name ("Weekend hikers" is no "Weekend").
+  const members = attempt(
+    () => qa(main, 'header span[title]').some((span) => span !== nameSpan && /,/.test(span.getAttribute('title') ?? '') && cleanText(span.getAttribute('title')) !== name),
+    false,
+  );
+  if (members && name) return { name };
   return splitName(name);
 }
 
