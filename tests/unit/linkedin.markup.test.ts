@@ -106,3 +106,27 @@ describe('LinkedIn open conversation', () => {
     expect(active(page)).toBeNull();
   });
 });
+
+describe('LinkedIn conversation bubbles outside /messaging', () => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'feed.json'), 'utf8')) as { url: string; now: string };
+  const feed = readFileSync(path.join(FIXTURES, 'feed.html'), 'utf8');
+  const bubble = (name: string, handle: string, minimized = false) =>
+    `<div class="msg-overlay-conversation-bubble${minimized ? ' msg-overlay-conversation-bubble--is-minimized' : ''}">` +
+    `<header class="msg-overlay-bubble-header"><a href="/in/${handle}/" class="app-aware-link"><h2 class="msg-overlay-bubble-header__title"><span>${name}</span></h2></a></header>` +
+    `<div class="msg-s-message-list"></div><form class="msg-form"><div class="msg-form__contenteditable" contenteditable="true" role="textbox"><p><br></p></div></form></div>`;
+  const read = (bubbles: string, focus?: number) => {
+    const doc = new JSDOM(feed.replace('</aside>', `${bubbles}</aside>`), { url: spec.url }).window.document;
+    if (focus !== undefined) (doc.querySelectorAll('.msg-form__contenteditable')[focus] as HTMLElement).focus();
+    return linkedin.read(doc, new URL(spec.url), Date.parse(spec.now)).active;
+  };
+
+  it('names the person of the open bubble, and of the focused one of two', () => {
+    expect(read('')).toBeNull();
+    expect(read(bubble('Ana López', 'ana-lopez-5a1b2c'))).toEqual({ name: 'Ana López', handle: 'ana-lopez-5a1b2c', firstName: 'Ana', lastName: 'López' });
+    expect(read(bubble('Ana López', 'ana') + bubble('Ben Okafor', 'ben-okafor'), 1)).toMatchObject({ name: 'Ben Okafor', handle: 'ben-okafor' });
+  });
+
+  it('leaves out minimised bubbles and the list bubble', () => {
+    expect(read(bubble('Ana López', 'ana', true))).toBeNull();
+  });
+});

@@ -314,6 +314,24 @@ function readActive(doc: Document): Contact | null {
   return splitName(name, handle);
 }
 
+/**
+ * A conversation bubble open over any page (feed, profiles; 2019–2026): the one holding the
+ * focus, else the first not minimised. The list bubble ("Messaging") is none.
+ */
+function openBubble(doc: Document): Element | null {
+  const open = qa(doc, '.msg-overlay-conversation-bubble').filter((b) => !b.classList.contains('msg-overlay-conversation-bubble--is-minimized'));
+  const focused = doc.activeElement;
+  return open.find((b) => !!focused && b.contains(focused)) ?? open[0] ?? null;
+}
+
+/** The person of a conversation bubble, from its header (and its profile link, for the handle). */
+function bubbleContact(bubble: Element): Contact | null {
+  const name = textOf(q(bubble, '.msg-overlay-bubble-header__title'), LIMITS.name).split(/\s+[·•|]\s+/)[0];
+  if (!name || SPONSORED.test(name)) return null;
+  const profile = q(bubble, '.msg-overlay-bubble-header a[href*="/in/"]') ?? q(bubble, 'a[href*="/in/"]');
+  return splitName(name, idFromPath(profile?.getAttribute('href'), /\/in\/([^/?#]+)/) ?? undefined);
+}
+
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
     // Plain contenteditable with <p> children, 2019–2026.
@@ -334,7 +352,12 @@ export const linkedin: PlatformAdapter = {
       const missing: string[] = [];
       const { total, nav } = attempt(() => readTotal(doc), { total: null, nav: false });
       if (total === null && !nav) missing.push('unread total');
-      if (!/^\/messaging(\/|$)/.test(url.pathname)) return { unreadTotal: total, threads: [], active: null, missing };
+      if (!/^\/messaging(\/|$)/.test(url.pathname)) {
+        // Elsewhere, a reply goes into a conversation bubble: its person is the one to greet.
+        const bubble = attempt(() => openBubble(doc), null);
+        const active = bubble ? attempt(() => bubbleContact(bubble), null) : null;
+        return { unreadTotal: total, threads: [], active, missing };
+      }
 
       const { list, threads } = attempt(() => readThreads(doc, url, now), { list: false, threads: [] });
       if (!list) missing.push('conversation list');
