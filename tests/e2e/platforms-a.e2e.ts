@@ -48,9 +48,11 @@ test("each fixture's unread total reaches the toolbar badge", async () => {
     expect(expected.unreadTotal).toBeGreaterThan(0);
     sum += expected.unreadTotal!;
     pages.set(label, await ext.openPlatform(url, fixture));
+    // Title and text are read in two calls: wait for both (one read can fall between the two
+    // halves of a paint).
     const badge = await waitFor(
       () => ext.badge(),
-      (b) => platformCount(b.title, label) === expected.unreadTotal,
+      (b) => platformCount(b.title, label) === expected.unreadTotal && b.text === String(sum),
     );
     expect(badge.text).toBe(String(sum));
   }
