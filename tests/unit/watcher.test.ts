@@ -15,7 +15,7 @@ let total: number;
 let reads: number;
 let reports: { read: InboxRead; url: string }[];
 
-function start(options: { minInterval?: number; maxInterval?: number } = {}) {
+function start(options: { minInterval?: number; maxInterval?: number; shadowHosts?: () => Element[] } = {}) {
   watcher = startWatcher({
     doc: document,
     read: () => {
@@ -160,16 +160,7 @@ describe('startWatcher', () => {
   it("a change inside the shadow root of an adapter's host is read (X Chat, 2026), and one attached late is found", async () => {
     const host = document.createElement('div');
     document.body.append(host);
-    const hosts = () => [host];
-    watcher = startWatcher({
-      doc: document,
-      read: () => {
-        reads++;
-        return { unreadTotal: total, threads: [], active: null, missing: [] };
-      },
-      report: (read, url) => reports.push({ read, url }),
-      shadowHosts: hosts,
-    });
+    start({ shadowHosts: () => [host] });
     await vi.advanceTimersByTimeAsync(0);
     expect(reads).toBe(1);
     // No mutation tells the page that a shadow root was attached: the watcher looks again.

@@ -1,7 +1,7 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
 import { cleanText, parseCount, textOf, titleCount, toAsciiDigits } from '../dom/text';
-import { emojiAlt } from '../dom/read';
+import { textBlocks } from '../dom/read';
 import { splitName } from '../dom/names';
 import {
   all,
@@ -229,41 +229,6 @@ function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
   return thread;
 }
 
-/**
- * An element's text with its emoji images read as their alt (WhatsApp draws emoji in names as
- * `<img alt="🏡">`; the row's title has the raw emoji), without other images, svg or scripts.
- */
-function textWithEmoji(root: Element | null | undefined, max: number): string {
-  if (!root) return '';
-  if (root.childElementCount === 0) return textOf(root, max);
-  let out = '';
-  let node: Node | null = root.firstChild;
-  while (node && out.length <= 4 * max) {
-    let descend = false;
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
-      const element = node as Element;
-      const tag = element.tagName.toUpperCase();
-      if (tag === 'IMG') {
-        const alt = element.getAttribute('alt');
-        if (emojiAlt(alt)) out += alt;
-      } else if (tag !== 'SVG' && tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE') descend = true;
-    }
-    const child: Node | null = descend ? node.firstChild : null;
-    if (child) {
-      node = child;
-      continue;
-    }
-    let next: Node | null = null;
-    for (let up: Node | null = node; up && up !== root; up = up.parentNode) {
-      next = up.nextSibling;
-      if (next) break;
-    }
-    node = next;
-  }
-  return cleanText(out, max);
-}
-
 function readActive(doc: Document): Contact | null {
   const main = q(doc, '#main');
   if (!main) return null;
@@ -273,7 +238,8 @@ function readActive(doc: Document): Contact | null {
   const name = firstOf([
     () => textOf(q(main, '[data-testid="conversation-info-header-chat-title"]'), LIMITS.name), // until 2023
     () => cleanText(nameSpan?.getAttribute('title'), LIMITS.name), // 2023: the name span is titled
-    () => textWithEmoji(nameSpan, LIMITS.name), // 2024–2026
+    // 2024–2026: its text, emoji images read as their alt (the row's title has the raw emoji).
+    () => cleanText(textBlocks(nameSpan, 10).join(' '), LIMITS.name),
     // No text in the name span: any titled span[dir=auto] of the header (the earlier read; last,
     // since a group's member list is one).
     () => cleanText(q(main, 'header span[dir="auto"][title]')?.getAttribute('title'), LIMITS.name),
