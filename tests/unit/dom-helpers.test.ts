@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../page-mutations';
-import { absoluteUrl, cleanText, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
+import { absoluteUrl, cleanText, firstTextLeaf, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
 import { firstOf, hasDot, rememberTimes, isBold, makeRow, missingList, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
@@ -93,6 +93,20 @@ describe('cleanText and truncate', () => {
       for (let k = 0; k <= n % 6; k++) value += pieces[next()];
       expect(cleanText(value), JSON.stringify(value)).toBe(always(value));
     }
+  });
+});
+
+describe('firstTextLeaf', () => {
+  it('is the first element with visible text of its own, past blank text, scripts, styles and SVG titles', () => {
+    document.body.innerHTML = `<header><img alt="avatar"><style>.a{}</style><svg><title>Back</title></svg>
+      <div> <script>var x = 1</script><span>\u200B </span><span id="name">Ana <b>López</b></span><span>online</span></div></header>`;
+    expect(firstTextLeaf(document.querySelector('header'))?.id).toBe('name');
+  });
+
+  it('is null for a missing root or one without text', () => {
+    document.body.innerHTML = '<header><img alt="avatar"><span> </span></header>';
+    expect(firstTextLeaf(document.querySelector('header'))).toBeNull();
+    expect(firstTextLeaf(null)).toBeNull();
   });
 });
 

@@ -80,6 +80,23 @@ export function leafTexts(root: Element, limit = 50): string[] {
 }
 
 /**
+ * The first element under `root` with visible text of its own (a text node child that is not
+ * blank, outside script, style and SVG): where a header's first text sits when no attribute
+ * marks it. Null when there is none.
+ */
+export function firstTextLeaf(root: Element | null | undefined): Element | null {
+  if (!root) return null;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !cleanText(node.nodeValue)) continue;
+    if (parent.closest('script, style, svg, noscript')) continue;
+    return parent;
+  }
+  return null;
+}
+
+/**
  * A count from a badge or label: "3" → 3, "99+" → 99, "12 unread messages" → 12,
  * "1,234" → 1234, "Unread" / "" → null. Digits of any script are read.
  */

@@ -1,6 +1,6 @@
 import { type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, hashId, parseCount } from '../dom/text';
+import { absoluteUrl, hashId, leafTexts, parseCount } from '../dom/text';
 import { parseTime } from '../dom/time';
 import { splitName } from '../dom/names';
 import {
@@ -143,7 +143,8 @@ function rowElements(doc: Document): { row: Element; link: HTMLAnchorElement | n
 function isThreadButton(row: Element): boolean {
   return (
     row.querySelector('img') !== null &&
-    row.querySelectorAll('span[dir="auto"]').length >= 2 &&
+    // User text is in span[dir="auto"] (2019–2026); without it, two texts of their own.
+    (row.querySelectorAll('span[dir="auto"]').length >= 2 || leafTexts(row, 2).length >= 2) &&
     row.parentElement?.closest('[role="button"]') === null
   );
 }

@@ -93,21 +93,39 @@ function readRow(row: Element, parts: Parts, countElement: Element | null, muted
   const nameElement = nameOf(row, parts.gen, parts.name);
   const nameText = textOf(nameElement);
   const img = q(row, 'img');
+  // The row's texts, read only when a part has no element of its own (hashed classes without
+  // their readable suffix): nickname first, then the preview and the time in either order.
+  let leaves: string[] | null = null;
+  const rowLeaves = () => (leaves ??= leafTexts(row, 10));
   const name = firstOf([
     () => cleanText(nameText, LIMITS.name),
     () => cleanText(img?.matches('[alt]') ? img.getAttribute('alt') : q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
+    () => cleanText(rowLeaves().find((text) => !parseCount(text) || /\D/.test(text)), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
   const id = rowId(name, img, { pathOnly: true });
 
   const timeElement = qFirst(row, parts.timeAt);
-  const time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(textOf(timeElement));
+  let timeText = textOf(timeElement);
+  let time = parts.time(timeElement?.getAttribute('datetime')) ?? parts.time(timeText);
+  const countText = textOf(countElement);
+  if (!timeElement) {
+    // The last text after the name that reads as a time ("10:42", "Yesterday", "2d ago").
+    const label = rowLeaves()
+      .filter((text) => text !== name && text !== nameText && text !== countText)
+      .reverse()
+      .find((text) => parts.time(text) !== undefined);
+    if (label) {
+      timeText = label;
+      time = parts.time(label);
+    }
+  }
   let snippetText = '';
   for (const selector of parts.snippet) if ((snippetText = textOf(q(row, selector)))) break;
   // The row's leaves that are not the name, the time or the count.
   if (!snippetText) {
-    const skip = [nameText, textOf(timeElement), textOf(countElement)];
-    snippetText = leafTexts(row, 10).find((text) => !skip.includes(text)) ?? '';
+    const skip = [name, nameText, timeText, countText];
+    snippetText = rowLeaves().find((text) => !skip.includes(text)) ?? '';
   }
   const you = snippetText ? stripYou(snippetText) : null;
   const unread =

@@ -1,6 +1,6 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { cleanText, parseCount, textOf, titleCount, toAsciiDigits } from '../dom/text';
+import { cleanText, firstTextLeaf, parseCount, textOf, titleCount, toAsciiDigits } from '../dom/text';
 import { textBlocks } from '../dom/read';
 import { splitName } from '../dom/names';
 import {
@@ -234,7 +234,9 @@ function readActive(doc: Document): Contact | null {
   if (!main) return null;
   // The name span: the header's first span[dir=auto]. 2024–2026 it has no title (a titled span
   // beside it is a group's member list, "Ana, Bob, You") and shows emoji as <img alt>.
-  const nameSpan = qFirst(main, ['header [role="button"] span[dir="auto"]', 'header span[dir="auto"]']);
+  // Without dir (renamed markup): the header's first element with text of its own, which is the
+  // name (the avatar before it has none; a group's member list and "online" come after it).
+  const nameSpan = qFirst(main, ['header [role="button"] span[dir="auto"]', 'header span[dir="auto"]']) ?? attempt(() => firstTextLeaf(q(main, 'header')), null);
   const name = firstOf([
     () => textOf(q(main, '[data-testid="conversation-info-header-chat-title"]'), LIMITS.name), // until 2023
     () => cleanText(nameSpan?.getAttribute('title'), LIMITS.name), // 2023: the name span is titled

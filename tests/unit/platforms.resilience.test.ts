@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '@/utils/platforms/registry';
+import { PLATFORM_IDS, type PlatformId } from '@/utils/platforms/hosts';
+
+/**
+ * Markup churn the platforms ship without notice (PLATFORMS.md, "Lessons that hold across
+ * platforms"): every fixture is read again after one kind of hook changed, and must read the same.
+ * A read that leaned on the changed hook alone, with no other strategy behind it, fails here.
+ */
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+
+interface Spec {
+  url: string;
+  now: string;
+}
+
+function fixtures(platform: PlatformId): string[] {
+  return readdirSync(path.join(FIXTURES, platform))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -'.html'.length))
+    .sort();
+}
+
+function read(platform: PlatformId, name: string, change?: (doc: Document) => void) {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, platform, `${name}.json`), 'utf8')) as Spec;
+  const doc = new JSDOM(readFileSync(path.join(FIXTURES, platform, `${name}.html`), 'utf8'), { url: spec.url }).window.document;
+  change?.(doc);
+  const adapter = ADAPTERS[platform]!;
+  const result = adapter.read(doc, new URL(spec.url), Date.parse(spec.now));
+  return { ...result, composer: adapter.composer(doc) !== null };
+}
+
+function eachClass(doc: Document, map: (token: string) => string): void {
+  doc.querySelectorAll('[class]').forEach((el) => {
+    el.setAttribute('class', (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).map(map).join(' '));
+  });
+}
+
+// Atomic and hashed tokens: Instagram/Facebook/WhatsApp "x1lliihq" / "_aigs", react-native-web
+// "r-b88u0q", Snapchat's five-letter tokens; and the hash inside TikTok's generated names
+// ("tiktok-1x8rnre-DivBodyContainer"), whose readable suffix stays.
+const ATOMIC = /^(x[0-9a-z]{5,8}|r-[0-9a-z]{5,8}|_[0-9a-z]{4,6}|[A-Za-z0-9]{5})$/;
+const GENERATED = /^(css|tiktok)-[0-9a-z]{4,8}-/i;
+const renamed = (token: string): string => (ATOMIC.test(token) ? `${token}Q7` : token.replace(GENERATED, '$1-q9z8y7-'));
+
+const CHANGES: Record<string, { change: (doc: Document) => void; platforms: readonly PlatformId[] }> = {
+  // A new build renames every hashed class, in the markup and its style sheet alike.
+  'hashed class names renamed with their style sheet': {
+    change: (doc) => {
+      eachClass(doc, renamed);
+      doc.querySelectorAll('style').forEach((style) => {
+        style.textContent = (style.textContent ?? '').replace(/\.([A-Za-z0-9_-]+)/g, (_, token: string) => `.${renamed(token)}`);
+      });
+    },
+    platforms: PLATFORM_IDS,
+  },
+  // Generated class names shipped without the component's name ("tiktok-1x8rnre").
+  'generated class names without their readable suffix': {
+    change: (doc) => eachClass(doc, (token) => token.replace(/^((?:css|tiktok)-[0-9a-z]{4,8})-[A-Za-z]+$/i, '$1')),
+    platforms: PLATFORM_IDS,
+  },
+  // User text without dir="auto" wrappers.
+  'no dir attributes': {
+    change: (doc) => doc.querySelectorAll('[dir]').forEach((el) => el.removeAttribute('dir')),
+    platforms: PLATFORM_IDS,
+  },
+  // Platforms whose test ids are not their main hook (X's and TikTok's are: lesson 2).
+  'no test ids': {
+    change: (doc) =>
+      doc.querySelectorAll('[data-testid], [data-e2e]').forEach((el) => {
+        el.removeAttribute('data-testid');
+        el.removeAttribute('data-e2e');
+      }),
+    platforms: ['instagram', 'messenger', 'linkedin', 'whatsapp', 'snapchat'],
+  },
+};
+
+describe.each(Object.entries(CHANGES))('%s', (_, { change, platforms }) => {
+  const cases = platforms.flatMap((platform) => fixtures(platform).map((name) => [platform, name] as const));
+  it.each(cases)('%s/%s reads the same', (platform, name) => {
+    expect(read(platform, name, change)).toEqual(read(platform, name));
+  });
+});
+
+/**
+ * Without any class attribute, style sheets no longer say which name is bold: unread rows marked
+ * only by style may read as read. Everything else must stay. Not LinkedIn, whose BEM classes are
+ * its hooks, nor X's 2026 Tailwind rows, whose name is told by its font-bold class.
+ */
+describe('no class attributes at all', () => {
+  const platforms: PlatformId[] = ['instagram', 'messenger', 'x', 'tiktok', 'whatsapp', 'snapchat'];
+  const cases = platforms.flatMap((platform) =>
+    fixtures(platform)
+      .filter((name) => !(platform === 'x' && /tailwind|requests/.test(name)))
+      .map((name) => [platform, name] as const),
+  );
+  const strip = (doc: Document) => doc.querySelectorAll('[class]').forEach((el) => el.removeAttribute('class'));
+  const apartFromUnread = (result: ReturnType<typeof read>) => ({
+    ...result,
+    threads: result.threads.map(({ unread: _unread, unreadCount: _count, lastFromMe: _fromMe, ...rest }) => rest),
+  });
+  it.each(cases)('%s/%s reads the same conversations', (platform, name) => {
+    expect(apartFromUnread(read(platform, name, strip))).toEqual(apartFromUnread(read(platform, name)));
+  });
+});
+
+describe('the resilience test can fail', () => {
+  it('sees a changed read', () => {
+    const platform = PLATFORM_IDS.find((p) => fixtures(p).length > 0)!;
+    const name = fixtures(platform)[0]!;
+    const emptied = read(platform, name, (doc) => doc.body.replaceChildren());
+    expect(emptied).not.toEqual(read(platform, name));
+  });
+});
