@@ -90,24 +90,23 @@ const TIME = ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]',
  * A snippet's text without its label pill: 2025–2026 rows put "InMail" / "Sponsored" in a
  * span.msg-conversation-card__pill child of the snippet paragraph (no -snippet-body span), so
  * the paragraph's text reads "InMail You: thanks". Plain-text snippets (most rows) cost one child
- * count; only a snippet with element children is walked, one level deep.
+ * count; only a snippet holding a pill is walked.
  */
 function snippetText(snippet: Element | null): string {
   if (!snippet) return '';
   try {
     if (snippet.childElementCount === 0) return textOf(snippet);
+    const pills = snippet.querySelectorAll('[class*="msg-conversation-card__pill"]');
+    if (!pills.length) return textOf(snippet);
+    // The text nodes outside the pills (a pill may sit under wrappers of its own).
+    const inPill = (node: Node) => Array.prototype.some.call(pills, (pill: Element) => pill.contains(node));
+    const walker = snippet.ownerDocument.createTreeWalker(snippet, 4 /* NodeFilter.SHOW_TEXT */);
     let text = '';
-    let pill = false;
-    for (let node = snippet.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 1 && ((node as Element).getAttribute('class') ?? '').includes('msg-conversation-card__pill')) {
-        // Pill and text are often adjacent without a space: keep the words apart.
-        text += ' ';
-        pill = true;
-        continue;
-      }
-      text += node.textContent ?? '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Pill and text are often adjacent without a space: keep the words apart.
+      text += inPill(node) ? ' ' : (node.nodeValue ?? '');
     }
-    return pill ? cleanText(text) : textOf(snippet);
+    return cleanText(text);
   } catch {
     return textOf(snippet);
   }

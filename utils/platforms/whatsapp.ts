@@ -95,23 +95,29 @@ const COUNT = /^\d{1,6}\+?$/;
  * one `span > div > span` per mark, 2022–2026: the pin and mute icons (`data-icon`) and the badge.
  * The badge is a span without data-icon whose text is a count; else (a chat marked unread by hand,
  * 2025–2026) an empty span in that place with nothing inside. Spans holding anything (an icon's
- * svg, an image, a nested icon) and the cell's empty placeholder spans are never badges.
+ * svg, an image, a nested icon), spans inside an icon, and the cell's empty placeholder spans (no
+ * slot span around them) are never badges. Wrappers added around any of these change nothing.
  */
 function cellBadge(cell: Element): Element | null {
   let empty: Element | null = null;
-  for (let slot = cell.firstElementChild; slot; slot = slot.nextElementSibling) {
-    if (slot.tagName !== 'SPAN') continue;
-    for (let wrap = slot.firstElementChild; wrap; wrap = wrap.nextElementSibling) {
-      if (wrap.tagName !== 'DIV') continue;
-      for (let span = wrap.firstElementChild; span; span = span.nextElementSibling) {
-        if (span.tagName !== 'SPAN' || span.firstElementChild || span.hasAttribute('data-icon')) continue;
-        const text = cleanText(span.textContent);
-        if (!text) empty ??= span;
-        else if (COUNT.test(toAsciiDigits(text))) return span;
+  // A walk down the cell (six levels at most), past icons whole, knowing whether a slot span is above.
+  const visit = (parent: Element, slotted: boolean, depth: number): Element | null => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.hasAttribute('data-icon')) continue;
+      const span = el.tagName === 'SPAN';
+      if (el.firstElementChild) {
+        const found = depth < 6 ? visit(el, slotted || span, depth + 1) : null;
+        if (found) return found;
+        continue;
       }
+      if (!span || !slotted) continue;
+      const text = cleanText(el.textContent);
+      if (!text) empty ??= el;
+      else if (COUNT.test(toAsciiDigits(text))) return el;
     }
-  }
-  return empty;
+    return null;
+  };
+  return visit(cell, false, 0) ?? empty;
 }
 
 /** The parts of these rows (all of the list's, or the ones changed since the last read). */
@@ -146,8 +152,9 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEn
     // 2023–2026 title cell: a descendant selector, so one query of the list rather than per row.
     const cells = perRow(root, index, '[role="gridcell"][aria-colindex="2"] span[title]');
     rows.forEach((row, i) => {
-      // Else the first titled span of the row is the name.
-      names[i] ??= cells[i] ?? q<Element>(row, 'span[dir="auto"][title]');
+      // Else the first titled span of the row is the name; without titles, the row's first text
+      // (the avatar before it has none).
+      names[i] ??= cells[i] ?? q<Element>(row, 'span[dir="auto"][title]') ?? firstTextLeaf(row);
     });
   }
 
@@ -182,38 +189,72 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEn
   return { testIds, icons, names, previews, badges, time: timeReader(now, { dateOrder }) };
 }
 
+/**
+ * The time on the name's line (2023–2026: [name cell][time cell]): the first cell after the name's
+ * reading as a time. Cells after the name's own cell first, then after its wrappers', up to the
+ * line: never past an element holding the preview (the row's second line).
+ */
+function lineTime(row: Element, nameSpan: Element, preview: Element | null, time: (label: string) => number | undefined): string | undefined {
+  let from = nameSpan.parentElement;
+  for (let depth = 0; from && from !== row && depth < 4; depth++, from = from.parentElement) {
+    for (let cell = from.nextElementSibling; cell; cell = cell.nextElementSibling) {
+      if (preview && cell.contains(preview)) break;
+      const text = textOf(cell);
+      if (text && time(text) !== undefined) return text;
+    }
+    if (preview && from.parentElement?.contains(preview)) break;
+  }
+  return undefined;
+}
+
+/**
+ * The preview when no titled span holds it (titles dropped): the row's first text after the name
+ * that is not the time or a count, with the pieces beside it ("Lena: " and the message), up to
+ * the element that would also hold the name or the badges' cell.
+ */
+function untitledPreview(row: Element, nameSpan: Element | null, timeText: string | null | undefined): string {
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = cleanText(node.nodeValue);
+    if (!parent || !text || nameSpan?.contains(parent) || parent.closest('script, style, svg, [aria-colindex="1"]')) continue;
+    if (COUNT.test(toAsciiDigits(text)) || (timeText && textOf(parent) === timeText)) continue;
+    let preview: Element = parent;
+    for (let up = parent.parentElement; up && up !== row; up = up.parentElement) {
+      if ((nameSpan && up.contains(nameSpan)) || up.querySelector('[aria-colindex="1"]')) break;
+      preview = up;
+    }
+    return cleanText(textBlocks(preview, 20).join(' '));
+  }
+  return '';
+}
+
 function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
   const icons = parts.icons[i]!;
   if (icons.archived) return null;
   const nameSpan = parts.names[i] ?? null;
   const name = firstOf([
     () => cleanText(nameSpan?.getAttribute('title'), LIMITS.name),
-    () => textOf(nameSpan, LIMITS.name),
+    // An untitled name: its text, emoji images read as their alt (as the title has them).
+    () => cleanText(textBlocks(nameSpan, 10).join(' '), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
   const id = rowId(name, q(row, 'img'));
 
-  // The name's line (the name cell's parent) also holds the time: the cells after the name's cell.
-  const nameLine = nameSpan?.parentElement?.parentElement ?? null;
+  const preview = parts.previews[i];
   const timeText = firstOf([
     () => textOf(parts.testIds[i]!['cell-frame-secondary']), // until 2023
-    () => {
-      // 2023–2026: the name's line is [name cell][time cell]: the first later cell reading as a time.
-      for (let cell = nameLine ? nameSpan!.parentElement!.nextElementSibling : null; cell; cell = cell.nextElementSibling) {
-        const text = textOf(cell);
-        if (text && parts.time(text) !== undefined) return text;
-      }
-      return undefined;
-    },
+    () => (nameSpan ? lineTime(row, nameSpan, preview ?? null, parts.time) : undefined),
   ]);
   const time = timeText ? parts.time(timeText) : undefined;
 
-  const preview = parts.previews[i];
-  const previewText = preview ? cleanText(preview.getAttribute('title') || preview.textContent) : '';
+  const countBadge = parts.badges[i];
+  const previewText = preview
+    ? cleanText(preview.getAttribute('title') || preview.textContent)
+    : attempt(() => untitledPreview(row, nameSpan, timeText), '');
   const you = previewText ? stripYou(previewText) : null;
 
   const muted = icons.muted || !!parts.testIds[i]!.muted;
-  const countBadge = parts.badges[i];
   const unreadCount = countBadge ? parseCount(textOf(countBadge)) : null;
   const unread = !!countBadge && !muted;
 
