@@ -105,3 +105,25 @@ describe('messenger open conversation', () => {
     expect(active(group)).toEqual({ name: 'Carlos, Ana, You' });
   });
 });
+
+describe('messenger composer on facebook.com pages', () => {
+  const feed = (label: string, chat = '') =>
+    new JSDOM(
+      `<!DOCTYPE html><html><head><title>Facebook</title></head><body><div role="main"><div role="feed"><div role="article"><span>Sale</span>
+<div aria-label="${label}" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div></div></div>${chat}</body></html>`,
+      { url: 'https://www.facebook.com/' },
+    ).window.document;
+
+  it.each(['Write a comment…', 'Napisz komentarz…', 'Напишите комментарий…', 'Yorum yaz...', 'Schreibe etwas…'])(
+    'never takes the comment box of a post in the feed (%s)',
+    (label) => {
+      expect(messenger.composer(feed(label))).toBeNull();
+    },
+  );
+
+  it('takes the composer of a chat window open over the feed', () => {
+    const chat = '<div aria-label="Chat with Ana" role="dialog"><div aria-label="Nachricht" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div>';
+    expect(messenger.composer(feed('Napisz komentarz…', chat))?.getAttribute('aria-label')).toBe('Nachricht');
+  });
+});
+
