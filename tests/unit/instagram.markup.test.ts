@@ -55,3 +55,24 @@ describe('Instagram thread list of 2026 (rows without links)', () => {
     expect(rows.find((t) => t.name === 'minh.le')?.unread).toBe(false);
   });
 });
+
+describe('instagram composer', () => {
+  const doc = (body: string, url = 'https://www.instagram.com/') => new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url }).window.document;
+  const POST = '<main role="main"><article><span>natgeo</span><form><textarea aria-label="Add a comment…" placeholder="Add a comment…"></textarea></form></article></main>';
+  const LEXICAL_POST = '<main role="main"><article><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Kommentar hinzufügen …"><p><br></p></div></article></main>';
+  const PHOTO_VIEWER = '<div role="dialog"><textarea aria-label="Ajouter un commentaire…" placeholder="Ajouter un commentaire…"></textarea></div>';
+  const DM = '<div role="dialog" aria-label="Messages"><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Message"><p><br></p></div></div>';
+
+  it.each([
+    ['a post of the feed (textarea)', POST],
+    ['a post of the feed (Lexical, German)', LEXICAL_POST],
+    ["a photo viewer's comment box (French)", PHOTO_VIEWER],
+  ])('never takes the comment box of %s', (_, body) => {
+    expect(instagram.composer(doc(body))).toBeNull();
+  });
+
+  it('takes the message box of the chat panel open over the feed', () => {
+    expect(instagram.composer(doc(POST + LEXICAL_POST + DM))?.getAttribute('aria-label')).toBe('Message');
+  });
+});
+

@@ -173,6 +173,23 @@ export function qa<E extends Element = HTMLElement>(root: ParentNode | null | un
   }
 }
 
+// "Write a comment…" / "Add a comment…" in the languages most of Meta's users read.
+const COMMENT_LABEL = /comment|coment|kommentar|komentar|коммент|комент|yorum|opmerking|reactie|σχόλι|תגובה|تعليق|टिप्पणी|コメント|评论|評論|留言|댓글|ความคิดเห็น|bình luận/i;
+
+/**
+ * Whether an editor is a post's comment box rather than a message composer (Facebook's and
+ * Instagram's feeds have editors that look like their composers): inside a post of a feed (any
+ * language), or labelled as a comment (a photo viewer's box, outside the feed).
+ */
+export function isCommentBox(editor: Element): boolean {
+  try {
+    if (editor.closest('[role="feed"], [role="article"], article')) return true;
+    return COMMENT_LABEL.test(`${editor.getAttribute('aria-label') ?? ''} ${editor.getAttribute('placeholder') ?? ''}`);
+  } catch {
+    return false;
+  }
+}
+
 /** An attribute, cleaned; '' when missing. */
 export function attr(element: Element | null | undefined, name: string, max = Infinity): string {
   if (!element) return '';

@@ -8,6 +8,7 @@ import {
   attr,
   firstOf,
   hasDot,
+  isCommentBox,
   isBold,
   makeRow,
   q,
@@ -348,13 +349,15 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
 }
 
 function findComposer(doc: Document): HTMLElement | null {
+  // Posts of the feed and a post's page have comment boxes ("Add a comment…"): never those.
+  const notComment = (el: HTMLElement) => !isCommentBox(el);
   return firstOf<HTMLElement>([
     // Lexical editor (2023–2026): data-lexical-editor on the contenteditable.
-    () => q<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])'),
+    () => qa<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
     // role="textbox" contenteditable, aria-label "Message" (localised), 2021–2026.
-    () => q<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])'),
+    () => qa<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
     // Textarea "Message..." of the 2016–2021 web DMs.
-    () => q<HTMLElement>(doc, 'textarea[placeholder]'),
+    () => qa<HTMLElement>(doc, 'textarea[placeholder]', 50).find(notComment),
   ]);
 }
 

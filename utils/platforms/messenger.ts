@@ -8,6 +8,7 @@ import {
   attr,
   firstOf,
   hasDot,
+  isCommentBox,
   isBold,
   makeRow,
   q,
@@ -287,14 +288,9 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
   return splitName(name);
 }
 
-// "Write a comment…" in the languages most of Facebook's users read (a comment box in a photo
-// viewer or a dialog is outside any post of the feed).
-const COMMENT_LABEL = /comment|coment|kommentar|komentar|коммент|комент|yorum|opmerking|reactie|σχόλι|תגובה|تعليق|टिप्पणी|コメント|评论|評論|留言|댓글|ความคิดเห็น|bình luận/i;
-
 function findComposer(doc: Document): HTMLElement | null {
-  // Feed pages of facebook.com have comment boxes that look the same: skip those, by their
-  // place (in a post of the feed, any language) and by their label.
-  const notComment = (el: HTMLElement) => !COMMENT_LABEL.test(attr(el, 'aria-label')) && !attempt(() => el.closest('[role="feed"], [role="article"]'), null);
+  // Feed pages of facebook.com have comment boxes that look the same: skip those.
+  const notComment = (el: HTMLElement) => !isCommentBox(el);
   return firstOf<HTMLElement>([
     // Lexical composer (2023–2026): [data-lexical-editor] contenteditable, aria-label "Message" (localised).
     () => qa<HTMLElement>(doc, '[role="textbox"][contenteditable]:not([contenteditable="false" i])[data-lexical-editor="true"]', 50).find(notComment),
