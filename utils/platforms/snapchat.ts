@@ -40,7 +40,8 @@ function listRows(doc: Document): { list: boolean; rows: Element[]; titles: (Ele
       kept.push(titles[i] ?? null);
     }
   });
-  return { list: !!list, rows, titles: kept };
+  // Rows found without the list (its role renamed) still say the list is there.
+  return { list: !!list || rows.length > 0, rows, titles: kept };
 }
 
 function uuidOf(row: Element, title: Element | null): string | null {
