@@ -190,6 +190,16 @@ export function isCommentBox(editor: Element): boolean {
   }
 }
 
+/**
+ * A link's path on its site, as the page may write it relative or absolute:
+ * "https://www.instagram.com/ana/?hl=en" and "/ana/" are both "/ana/". (Only the path: links of
+ * these pages point within their own site.)
+ */
+export function hrefPath(href: string | null | undefined): string {
+  if (!href) return '';
+  return href.replace(/^(?:https?:)?\/\/[^/?#]+/i, '').replace(/[?#].*$/, '');
+}
+
 /** An attribute, cleaned; '' when missing. */
 export function attr(element: Element | null | undefined, name: string, max = Infinity): string {
   if (!element) return '';

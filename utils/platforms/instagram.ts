@@ -8,6 +8,7 @@ import {
   attr,
   firstOf,
   hasDot,
+  hrefPath,
   isCommentBox,
   isBold,
   makeRow,
@@ -65,6 +66,8 @@ function navLink(doc: Document): Element | null {
   return firstOf<Element>([
     // Seen 2020–2026: the Messages / Direct link; the badge is a span inside it.
     () => q(doc, 'a[href^="/direct/inbox"]'),
+    // The same link written absolute ("https://www.instagram.com/direct/inbox/").
+    () => q(doc, 'a[href*="instagram.com/direct/inbox"]'),
     // 2016–2019 layout linked "/direct/" without "inbox".
     () => q(doc, 'a[href="/direct/"]'),
     // 2026, with something unread: the same link points at that thread ("/direct/t/<id>/").
@@ -330,10 +333,12 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
   const openId = threadIdOf(url);
   if (!openId) return null;
   // The profile link in the conversation header ("/ana.lopez/"), for the handle (2019–2026).
-  const profile = qa<HTMLAnchorElement>(doc, '[role="main"] a[href^="/"], main a[href^="/"]', 200).find((a) =>
-    /^\/[\w.]{1,30}\/$/.test(attr(a, 'href')) && !/^\/(direct|explore|reels|accounts)\//.test(attr(a, 'href')),
+  // (Relative as rendered, or absolute: only the path counts.)
+  const profilePath = (a: Element) => hrefPath(attr(a, 'href'));
+  const profile = qa<HTMLAnchorElement>(doc, '[role="main"] a[href], main a[href]', 200).find((a) =>
+    /^\/[\w.]{1,30}\/$/.test(profilePath(a)) && !/^\/(direct|explore|reels|accounts)\//.test(profilePath(a)),
   );
-  const handle = profile ? attr(profile, 'href').slice(1, -1) : undefined;
+  const handle = profile ? profilePath(profile).slice(1, -1) : undefined;
   const name = firstOf<string>([
     // "Messages in conversation with Ana López" (English, 2023–2026; role="grid" until 2026).
     () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),

@@ -8,6 +8,7 @@ import {
   attr,
   firstOf,
   hasDot,
+  hrefPath,
   isCommentBox,
   isBold,
   makeRow,
@@ -62,7 +63,7 @@ function threadIdOf(url: URL): string | null {
 // of these hrefs.
 const SECTION_HREFS = new Set(['/messages/t/', '/messages/', '/t/']);
 // The Messenger button of the facebook.com top bar.
-const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger"], [role="navigation"] [aria-label^="Messenger"]';
+const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger" i], [role="navigation"] [aria-label^="Messenger" i]';
 
 /**
  * The first ten section links: one single selector and the hrefs compared in script, as a list of
@@ -73,7 +74,10 @@ function sectionLinks(doc: Document): Element[] {
   try {
     const links = doc.querySelectorAll('a[role="link"][aria-label]');
     for (let i = 0; i < links.length && out.length < 10; i++) {
-      if (SECTION_HREFS.has(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
+      const href = links[i]!.getAttribute('href') ?? '';
+      // Relative as rendered; an absolute href or one with a query only then is cut to its path
+      // (every row's link is among these: no regular expression for them).
+      if (SECTION_HREFS.has(href) || (/[:?#]/.test(href) && SECTION_HREFS.has(hrefPath(href)))) out.push(links[i]!);
     }
   } catch {
     // A hostile page: no section links.
