@@ -1118,8 +1118,22 @@ export interface PageParts {
    */
   totalOptional?(doc: Document): boolean;
   readThreads(doc: Document, url: URL, now: number): ThreadRow[];
+  /**
+   * Selectors of the conversation list's container: one that is there and holds no text is an
+   * empty inbox, not a list DM Desk failed to find (one with text and no rows read is reported).
+   */
+  listContainers?: readonly string[];
   readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null;
   findComposer(doc: Document): HTMLElement | null;
+}
+
+/** Whether one of these list containers is on the page, empty of text (an empty inbox). */
+function emptyList(doc: Document, containers: readonly string[] | undefined): boolean {
+  for (const selector of containers ?? []) {
+    const list = q(doc, selector);
+    if (list) return !clean(list.textContent);
+  }
+  return false;
 }
 
 /**
@@ -1143,7 +1157,7 @@ export function assembleRead(parts: PageParts, doc: Document, url: URL, now: num
       active,
       missing: missingList([
         totalMissing && 'unread total',
-        threads.length === 0 && 'conversation list',
+        threads.length === 0 && !attempt(() => emptyList(doc, parts.listContainers), false) && 'conversation list',
         inThread && !active && 'open conversation',
         inThread && !composer && 'composer',
       ]),

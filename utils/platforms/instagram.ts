@@ -366,7 +366,11 @@ function findComposer(doc: Document): HTMLElement | null {
   ]);
 }
 
-const PAGE: PageParts = { isDmPage: isDirectPage, threadIdOf, readTotal, readThreads, readActive, findComposer };
+// The list of chats (2022–2026) and the 2026 thread list, by their English labels: found empty,
+// the inbox is empty.
+const LIST_CONTAINERS = ['[role="list"][aria-label="Chats"]', '[role="navigation"][aria-label="Thread list"]'];
+
+const PAGE: PageParts = { isDmPage: isDirectPage, threadIdOf, readTotal, readThreads, listContainers: LIST_CONTAINERS, readActive, findComposer };
 
 export const instagram: PlatformAdapter = {
   id: 'instagram',

@@ -248,7 +248,9 @@ function readThreads(doc: Document, url: URL, now: number): { list: boolean; thr
     key: (_, i) => `${choice}${marked[i] || ownClass[i] ? 1 : 0}${bold[i] ? 1 : 0}`,
     parse: (row, i) => attempt(() => readRow(row, parts, counts[i] ?? null, !!marked[i] || !!ownClass[i], bold[i] ?? false), null),
   });
-  return { list: !!list || rows.length > 0, threads: threads.filter((row): row is ThreadRow => row !== null) };
+  // A list found with no row in it is an empty inbox only when it shows no text: one holding
+  // something that reads as no row is markup DM Desk does not know (reported, not a silent zero).
+  return { list: rows.length > 0 || (!!list && !textOf(list)), threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
 /**

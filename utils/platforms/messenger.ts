@@ -313,7 +313,17 @@ function totalOptional(doc: Document): boolean {
   return totalPage(doc) === 'facebook-messages' && sectionLinks(doc).length > 0;
 }
 
-const PAGE: PageParts = { isDmPage: isMessagesPage, threadIdOf, readTotal, totalOptional, readThreads, readActive, findComposer };
+const PAGE: PageParts = {
+  isDmPage: isMessagesPage,
+  threadIdOf,
+  readTotal,
+  totalOptional,
+  readThreads,
+  // The thread grid of the messages navigation (2022–2026): found empty, the inbox is empty.
+  listContainers: ['[role="navigation"] [role="grid"]'],
+  readActive,
+  findComposer,
+};
 
 export const messenger: PlatformAdapter = {
   id: 'messenger',

@@ -74,7 +74,8 @@ function listRows(doc: Document): { list: boolean; rows: Element[]; gen: Generat
     '[data-e2e="dm-new-conversation-list"]', // 2026 list (may be empty)
     '[class*="DivConversationListContainer"]', // readable class suffix, 2022–2025
   ]);
-  return { list: !!list, rows: [], gen: GENERATIONS[0] };
+  // Found with no row in it: an empty inbox only when it shows no text (else unknown row markup).
+  return { list: !!list && !textOf(list), rows: [], gen: GENERATIONS[0] };
 }
 
 function nameOf(row: Element, gen: Generation, names: readonly string[] = [gen.name, ...NAME]): Element | null {

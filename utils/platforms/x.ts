@@ -412,7 +412,17 @@ function findComposer(doc: Document): HTMLElement | null {
   ]);
 }
 
-const PAGE: PageParts = { isDmPage: isDmPage, threadIdOf, readTotal, readThreads, readActive, findComposer };
+const PAGE: PageParts = {
+  isDmPage: isDmPage,
+  threadIdOf,
+  readTotal,
+  readThreads,
+  // The Chat inbox and requests panels (2025–2026), the legacy list (English label): found empty,
+  // the inbox is empty.
+  listContainers: ['[data-testid="dm-inbox-panel"] [role="list"]', '[data-testid="dm-message-requests-scroller"]', '[aria-label="Timeline: Messages"]'],
+  readActive,
+  findComposer,
+};
 
 export const x: PlatformAdapter = {
   id: 'x',
