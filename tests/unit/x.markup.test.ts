@@ -201,3 +201,17 @@ describe('x non-thread Chat pages', () => {
     expect(read(doc).threads.map((t) => t.id)).toEqual(['1-2']);
   });
 });
+
+describe('x message request thread', () => {
+  // A request not yet accepted shows Accept and Delete where the composer goes.
+  const html = readFileSync(path.join(FIXTURES, 'chat-requests-2026.html'), 'utf8');
+  const at = (url: string) => x.read(new JSDOM(html, { url }).window.document, new URL(url), NOW);
+
+  it('reports no composer missing in a request, which has none until accepted', () => {
+    expect(at('https://x.com/i/chat/requests/1234567890-1555555555').missing).not.toContain('composer');
+  });
+
+  it('still reports it missing in an accepted conversation', () => {
+    expect(at('https://x.com/i/chat/1234567890-1555555555').missing).toContain('composer');
+  });
+});

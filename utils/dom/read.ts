@@ -1125,6 +1125,11 @@ export interface PageParts {
   listContainers?: readonly string[];
   readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null;
   findComposer(doc: Document): HTMLElement | null;
+  /**
+   * A thread the platform shows without a composer by design (a message request not yet
+   * accepted): no composer there is not reported missing.
+   */
+  composerOptional?(url: URL): boolean;
 }
 
 /** Whether one of these list containers is on the page, empty of text (an empty inbox). */
@@ -1159,7 +1164,7 @@ export function assembleRead(parts: PageParts, doc: Document, url: URL, now: num
         totalMissing && 'unread total',
         threads.length === 0 && !attempt(() => emptyList(doc, parts.listContainers), false) && 'conversation list',
         inThread && !active && 'open conversation',
-        inThread && !composer && 'composer',
+        inThread && !composer && !attempt(() => parts.composerOptional?.(url) ?? false, false) && 'composer',
       ]),
     };
   } catch {

@@ -422,6 +422,8 @@ const PAGE: PageParts = {
   listContainers: ['[data-testid="dm-inbox-panel"] [role="list"]', '[data-testid="dm-message-requests-scroller"]', '[aria-label="Timeline: Messages"]'],
   readActive,
   findComposer,
+  // A message request shows Accept and Delete, no composer, until it is accepted (Chat UI, 2025–2026).
+  composerOptional: (url) => /^\/i\/chat\/requests\//.test(url.pathname),
 };
 
 export const x: PlatformAdapter = {
