@@ -99,6 +99,9 @@ describe('Open', () => {
     expect(pickTab(tabs, 'instagram', 'https://www.instagram.com/direct/t/1/')?.id).toBe(3);
     expect(pickTab(tabs, 'instagram', 'https://www.instagram.com/direct/t/2/')?.id).toBe(2);
     expect(pickTab(tabs, 'linkedin', null)).toBeNull();
+    // A query on either side is the same thread.
+    expect(pickTab(tabs, 'instagram', 'https://www.instagram.com/direct/t/1/?ref=nav')?.id).toBe(3);
+    expect(pickTab([{ id: 5, url: 'https://www.instagram.com/direct/t/2?hl=en', lastAccessed: 0 }, ...tabs] as never[], 'instagram', 'https://www.instagram.com/direct/t/2/')?.id).toBe(5);
   });
 
   it('focuses a tab of the platform and navigates it to the thread', async () => {

@@ -111,8 +111,9 @@ export function pickTab(tabs: readonly Tab[], platform: PlatformId, url: string 
   return best;
 }
 
+/** The same thread: the query (a link's "?ref=…", a tab's "?hl=en") and hash do not count. */
 function sameUrl(a: string, b: string): boolean {
-  const strip = (u: string) => u.split('#')[0]!.replace(/\/$/, '');
+  const strip = (u: string) => u.split(/[?#]/)[0]!.replace(/\/$/, '');
   return strip(a) === strip(b);
 }
 
