@@ -101,7 +101,8 @@ function readRow(row: Element, parts: Parts, countElement: Element | null, muted
   const name = firstOf([
     () => cleanText(nameText, LIMITS.name),
     () => cleanText(img?.matches('[alt]') ? img.getAttribute('alt') : q(row, 'img[alt]')?.getAttribute('alt'), LIMITS.name),
-    () => cleanText(rowLeaves().find((text) => !parseCount(text) || /\D/.test(text)), LIMITS.name),
+    // (Not a count badge's number.)
+    () => cleanText(rowLeaves().find((text) => !/^\d+\+?$/.test(text)), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
   const id = rowId(name, img, { pathOnly: true });
