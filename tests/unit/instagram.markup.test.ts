@@ -71,6 +71,11 @@ describe('instagram composer', () => {
     expect(instagram.composer(doc(body))).toBeNull();
   });
 
+  it('takes the message box inside an article-like region on a DM page', () => {
+    const box = '<main><article><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Message"><p><br></p></div></article></main>';
+    expect(instagram.composer(doc(box, 'https://www.instagram.com/direct/t/123/'))?.getAttribute('aria-label')).toBe('Message');
+  });
+
   it('takes the message box of the chat panel open over the feed', () => {
     expect(instagram.composer(doc(POST + LEXICAL_POST + DM))?.getAttribute('aria-label')).toBe('Message');
   });

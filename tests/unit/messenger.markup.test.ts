@@ -121,6 +121,14 @@ describe('messenger composer on facebook.com pages', () => {
     },
   );
 
+  it('takes a composer inside an article-like region on the messages pages, where no post has comments', () => {
+    const doc = new JSDOM(
+      '<!DOCTYPE html><html><body><div role="main"><div role="article"><div aria-label="Message" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div></div></body></html>',
+      { url: 'https://www.facebook.com/messages/t/123/' },
+    ).window.document;
+    expect(messenger.composer(doc)?.getAttribute('aria-label')).toBe('Message');
+  });
+
   it('takes the composer of a chat window open over the feed', () => {
     const chat = '<div aria-label="Chat with Ana" role="dialog"><div aria-label="Nachricht" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div>';
     expect(messenger.composer(feed('Napisz komentarz…', chat))?.getAttribute('aria-label')).toBe('Nachricht');

@@ -178,12 +178,13 @@ const COMMENT_LABEL = /comment|coment|kommentar|komentar|коммент|коме
 
 /**
  * Whether an editor is a post's comment box rather than a message composer (Facebook's and
- * Instagram's feeds have editors that look like their composers): inside a post of a feed (any
- * language), or labelled as a comment (a photo viewer's box, outside the feed).
+ * Instagram's feeds have editors that look like their composers): labelled as a comment (a photo
+ * viewer's box, outside the feed), or, with `inPosts` (pages with posts: not the DM pages, where
+ * a message list might use the same roles), inside a post of a feed, in any language.
  */
-export function isCommentBox(editor: Element): boolean {
+export function isCommentBox(editor: Element, { inPosts = true }: { inPosts?: boolean } = {}): boolean {
   try {
-    if (editor.closest('[role="feed"], [role="article"], article')) return true;
+    if (inPosts && editor.closest('[role="feed"], [role="article"], article')) return true;
     return COMMENT_LABEL.test(`${editor.getAttribute('aria-label') ?? ''} ${editor.getAttribute('placeholder') ?? ''}`);
   } catch {
     return false;

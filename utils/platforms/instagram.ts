@@ -354,8 +354,10 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
 }
 
 function findComposer(doc: Document): HTMLElement | null {
-  // Posts of the feed and a post's page have comment boxes ("Add a comment…"): never those.
-  const notComment = (el: HTMLElement) => !isCommentBox(el);
+  // Posts of the feed and a post's page have comment boxes ("Add a comment…"): never those (by
+  // place too outside the DM pages).
+  const inPosts = !attempt(() => isDirectPage(new URL(doc.URL)), false);
+  const notComment = (el: HTMLElement) => !isCommentBox(el, { inPosts });
   return firstOf<HTMLElement>([
     // Lexical editor (2023–2026): data-lexical-editor on the contenteditable.
     () => qa<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),

@@ -293,8 +293,10 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
 }
 
 function findComposer(doc: Document): HTMLElement | null {
-  // Feed pages of facebook.com have comment boxes that look the same: skip those.
-  const notComment = (el: HTMLElement) => !isCommentBox(el);
+  // Feed pages of facebook.com have comment boxes that look the same: skip those (by place too
+  // outside the messages pages).
+  const inPosts = !attempt(() => isMessagesPage(new URL(doc.URL)), false);
+  const notComment = (el: HTMLElement) => !isCommentBox(el, { inPosts });
   return firstOf<HTMLElement>([
     // Lexical composer (2023–2026): [data-lexical-editor] contenteditable, aria-label "Message" (localised).
     () => qa<HTMLElement>(doc, '[role="textbox"][contenteditable]:not([contenteditable="false" i])[data-lexical-editor="true"]', 50).find(notComment),
