@@ -824,12 +824,13 @@ export class RowIndex {
    * the row's pieces whose text sits in the name element: the same groups textBlocks(nameEl)
    * makes, since a group's text nodes share one parent.
    */
-  namedPieces(row: Element, nameEl: Element | null, exclude: ReadonlySet<string>): { name: string | null; rest: string[] } {
+  namedPieces(row: Element, nameEl: Element | null, exclude: ReadonlySet<string>): NamedPieces {
     const plain = this.plain(row);
     const walker = plain ? this.textWalker() : null;
     if (!walker) return namedPieces(row, nameEl, exclude, plain);
     const rest: string[] = [];
     let own: string[] | null = null;
+    let lead: string | null = null;
     let count = 0;
     // Where the walk is relative to the name element: 0 before it, 1 in it, 2 past it.
     let state = nameEl ? 0 : 2;
@@ -839,13 +840,15 @@ export class RowIndex {
       // A group of text nodes with one parent is one piece: the name's when its parent is in nameEl.
       const take = (piece: string, group: Node | null): void => {
         count++;
-        if (!exclude.has(piece)) rest.push(piece);
+        const shown = !exclude.has(piece);
+        if (shown) rest.push(piece);
         if (state === 2) return;
         if (group === nameEl || (!leafName && group !== null && nameEl!.contains(group))) {
           state = 1;
           if (!own) own = [piece];
           else if (own.length < 5) own.push(piece);
         } else if (state === 1) state = 2;
+        else if (shown && lead === null) lead = piece;
       };
       // The row's last text node, in one call: the walker's lastChild is its deepest last text.
       walker.currentNode = row;
@@ -894,7 +897,8 @@ export class RowIndex {
       const at = rest.indexOf(piece);
       if (at >= 0) rest.splice(at, 1);
     }
-    return { name: mine.length === 1 ? mine[0]! : mine.join(' '), rest };
+    const name = mine.length === 1 ? mine[0]! : mine.join(' ');
+    return lead === null ? { name, rest } : { name, rest, lead };
   }
 
   /**
@@ -968,12 +972,7 @@ function commonAncestor(rows: readonly Element[]): Element | null {
  * The row's name element and its text, found by structure (an empty name stays empty rather
  * than borrowing the snippet), and the row's other text pieces.
  */
-export function namedPieces(
-  row: Element,
-  nameEl: Element | null,
-  exclude: ReadonlySet<string>,
-  plain = false,
-): { name: string | null; rest: string[] } {
+export function namedPieces(row: Element, nameEl: Element | null, exclude: ReadonlySet<string>, plain = false): NamedPieces {
   const all = textBlocks(row, 40, plain).filter((t) => !exclude.has(t));
   if (!nameEl) return { name: null, rest: all };
   const own = textBlocks(nameEl, 5, plain);
@@ -983,7 +982,19 @@ export function namedPieces(
     const at = rest.indexOf(piece);
     if (at >= 0) rest.splice(at, 1);
   }
-  return { name, rest };
+  // The row's first piece is not the name's: text comes before the name element.
+  const first = all[0];
+  return first !== undefined && own.length > 0 && first !== own[0] && !own.includes(first) ? { name, rest, lead: first } : { name, rest };
+}
+
+/** A row's text pieces, told apart from its name element's. */
+export interface NamedPieces {
+  /** The name element's text (its pieces joined); null without a name element. */
+  name: string | null;
+  /** The row's other pieces in order, without those in `exclude` (time labels). */
+  rest: string[];
+  /** The row's first piece when it comes before the name element (and is not excluded). */
+  lead?: string;
 }
 
 let knownRows = true;

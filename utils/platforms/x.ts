@@ -226,7 +226,15 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
   let nameEl = q(row, '[dir]');
   const bold = ctx.boldNames ? ctx.index.first(row, BOLD_NAME) : null;
   if (bold && (!nameEl || bold.compareDocumentPosition(nameEl) & 4)) nameEl = bold;
-  const pieces = ctx.index.namedPieces(row, nameEl, labels);
+  let pieces = ctx.index.namedPieces(row, nameEl, labels);
+  // Text before the first [dir] element, which is then no name: the Tailwind rows set dir on the
+  // preview only and tell the name by its font-bold class, which a build may rename. (react-native-
+  // web sets dir on every Text: there nothing comes before it.) The first piece is the name, unless
+  // it reads as a time.
+  if (!bold && pieces.lead !== undefined && !(pieces.lead.length <= 24 && ctx.parse(pieces.lead, ctx.now) !== undefined)) {
+    nameEl = null;
+    pieces = ctx.index.namedPieces(row, null, labels);
+  }
   const named = pieces.name !== null;
   const parts = rowParts(pieces.rest, ctx.now, ctx.parse, { named });
   const name = pieces.name ?? parts.name ?? '';
