@@ -157,6 +157,17 @@ describe('whatsapp open chat name', () => {
     expect(read(page([row('Family 🏡', '', 0)], header)).result.active?.name).toBe('Family 🏡');
   });
 
+  it('tells a group by its member list without titles, and a person by a status line', () => {
+    const withLine = (line: string, name = NAME) => `<div role="button"><div>${name}</div><div><span class="x1iyjqo2">${line}</span></div></div>`;
+    for (const list of ['Ana, Bob, You', 'Ana, Tú', 'أنا، بوب، أنت', 'アナ、ボブ、あなた']) {
+      expect(read(page([row('Family 🏡', '', 0)], withLine(list))).result.active, list).toEqual({ name: 'Family 🏡' });
+    }
+    const ana = '<span dir="auto">Ana López</span>';
+    for (const line of ['online', 'typing…', 'last seen today at 14:02', 'last seen Mon, 14:02', 'click here for contact info']) {
+      expect(read(page([row('Ana López', '', 0)], withLine(line, ana))).result.active, line).toEqual({ name: 'Ana López', firstName: 'Ana', lastName: 'López' });
+    }
+  });
+
   it('agrees with the row name of the same chat', () => {
     const { result } = fixture('group-header');
     expect(result.active?.name).toBe(result.threads[0]!.name);

@@ -270,6 +270,14 @@ function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
   return thread;
 }
 
+// "Ana, Bob, You" (also with the Arabic "،" and the ideographic "、"): two names or more. A status
+// line ("last seen today at 14:02", "typing…") is none, and has no comma, or a clock time.
+const LIST_SEPARATOR = /\s*[,،、]\s*/;
+function isMemberList(text: string): boolean {
+  const names = text.split(LIST_SEPARATOR);
+  return names.length >= 2 && names.every((n) => n.length > 0 && n.length <= 60) && !/\d[:.]\d\d/.test(text);
+}
+
 function readActive(doc: Document): Contact | null {
   const main = q(doc, '#main');
   if (!main) return null;
@@ -288,9 +296,12 @@ function readActive(doc: Document): Contact | null {
     () => cleanText(q(main, 'header span[dir="auto"][title]')?.getAttribute('title'), LIMITS.name),
   ]);
   // A group: the header lists its members under the name ("Ana, Bob, You"): no one to greet by
-  // first name ("Weekend hikers" is no "Weekend").
+  // first name ("Weekend hikers" is no "Weekend"). The list is a titled span (2023–2026), else
+  // (a build without titles) a text of the header outside the name that is a list.
   const members = attempt(
-    () => qa(main, 'header span[title]').some((span) => span !== nameSpan && /,/.test(span.getAttribute('title') ?? '') && cleanText(span.getAttribute('title')) !== name),
+    () =>
+      qa(main, 'header span[title]').some((span) => span !== nameSpan && /,/.test(span.getAttribute('title') ?? '') && cleanText(span.getAttribute('title')) !== name) ||
+      textBlocks(q(main, 'header'), 12).some((text) => text !== name && !(nameSpan?.textContent ?? '').includes(text) && isMemberList(text)),
     false,
   );
   if (members && name) return { name };
