@@ -3,7 +3,7 @@ import { random } from '../page-mutations';
 import { absoluteUrl, cleanText, firstTextLeaf, hashId, parseCount, titleCount, truncate } from '@/utils/dom/text';
 import { parseTime } from '@/utils/dom/time';
 import { splitName } from '@/utils/dom/names';
-import { firstOf, hasDot, rememberTimes, isBold, makeRow, missingList, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
+import { firstOf, hasDot, rememberTimes, isBold, makeRow, missingList, MUTED_LABEL, namedPieces, rgbKey, RowIndex, rowParts, selfPrefix, textBlocks, uniqueRows } from '@/utils/dom/read';
 
 // vitest.config.ts pins TZ=UTC, so local midnight is UTC midnight here.
 // The clock: Wednesday 10 June 2026, 15:30 UTC.
@@ -262,6 +262,15 @@ describe('splitName', () => {
     [null, undefined, null],
   ] as const)('%j (%j)', (display, handle, expected) => {
     expect(splitName(display, handle)).toEqual(expected);
+  });
+});
+
+describe('MUTED_LABEL', () => {
+  it('knows the muted bell in the languages of most users, and nothing else of a row', () => {
+    const muted = ['Muted', 'Conversation muted', 'Silenciada', 'Silenciado', 'Stummgeschaltet', 'En sourdine', 'Muet', 'Disattivata', 'Gedempt', 'Wyciszono', 'Ztlumeno', 'Sessize alındı', 'Dibisukan', 'Без звука', 'Tystad', 'Mykistetty', 'Σε σίγαση', 'מושתק', 'مكتوم', 'ミュート中', '已静音', '已靜音', '음소거됨', 'ปิดเสียงแล้ว', 'Đã tắt thông báo'];
+    for (const label of muted) expect(MUTED_LABEL.test(label), label).toBe(true);
+    const other = ['Unread', 'Verified', 'Active now', 'Seen', 'Message', '3 minutes ago', 'Mark as read', 'Pinned', 'More options', 'Ungelesen', 'Non lu', 'Sin leer', 'Vérifié', 'Communities'];
+    for (const label of other) expect(MUTED_LABEL.test(label), label).toBe(false);
   });
 });
 

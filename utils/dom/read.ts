@@ -173,6 +173,14 @@ export function qa<E extends Element = HTMLElement>(root: ParentNode | null | un
   }
 }
 
+/**
+ * A muted conversation's bell label ("Muted", "Silenciada", "Stummgeschaltet", "Sourdine"…) in the
+ * languages most of Meta's and X's users read; Vietnamese "Đã tắt thông báo" on Messenger. With a
+ * label in a language not here, a muted row with new messages reads as unread, not as muted.
+ */
+export const MUTED_LABEL =
+  /mute|silenci|stumm|sourdine|muet|disattivat|gedempt|wycisz|ztlumen|sessiz|dibisukan|senyap|без звука|заглуш|беззвуч|вимкнен|tystad|ljudlös|dæmpet|lydløs|mykistetty|σίγαση|מושתק|مكتوم|كتم|म्यूट|ミュート|静音|靜音|음소거|ปิดเสียง|đã tắt/i;
+
 // "Write a comment…" / "Add a comment…" in the languages most of Meta's users read.
 const COMMENT_LABEL = /comment|coment|kommentar|komentar|коммент|комент|yorum|opmerking|reactie|σχόλι|תגובה|تعليق|टिप्पणी|コメント|评论|評論|留言|댓글|ความคิดเห็น|bình luận/i;
 

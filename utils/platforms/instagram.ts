@@ -33,6 +33,7 @@ import {
   tiledTexts,
   emojiAlt,
   closestRole,
+  MUTED_LABEL,
 } from '../dom/read';
 import { rowId } from '../dom/read-b';
 import { PLATFORM_DM_LIMITS } from './limits';
@@ -46,7 +47,6 @@ import { PLATFORM_DM_LIMITS } from './limits';
 const BLUE_DOT = ['rgb(0, 149, 246)'];
 const THREAD_HREF = /\/direct\/t\/([^/?#]+)/;
 // "Muted" bell in the row: aria-label is localised, so several languages (seen 2023–2026).
-const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|ミュート/i;
 // "ana.lopez's profile picture": the username before the possessive. Not a Unicode (\p{L})
 // pattern: those cost far more to compile, and a read during a storm recompiles its patterns.
 const ALT_HANDLE = /^@?([A-Za-z0-9._]{1,30})['’]s\b/;

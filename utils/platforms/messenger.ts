@@ -30,6 +30,7 @@ import {
   readIndexedRows,
   type PageParts,
   closestRole,
+  MUTED_LABEL,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 
@@ -44,7 +45,6 @@ const BLUE_DOT = ['rgb(0, 100, 209)', 'rgb(0, 132, 255)'];
 // Thread links: /t/<id>, /e2ee/t/<id>, /requests/t/, /marketplace/t/ (messenger.com) and the same
 // under /messages/ on facebook.com.
 const THREAD_HREF = /\/t\/([\w.-]+)\/?(?:[?#]|$)/;
-const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|đã tắt/i;
 // "Unread message:" is a visually hidden label before the preview (English 2022–2026); other
 // languages ("Tin nhắn chưa đọc:", "Mensaje no leído:") are a short piece ending with a colon.
 const HIDDEN_LABEL = /^[^:：]{1,40}[:：]$/;

@@ -27,6 +27,7 @@ import {
   assembleRead,
   readIndexedRows,
   type PageParts,
+  MUTED_LABEL,
 } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 
@@ -50,7 +51,6 @@ const NOT_THREAD = /^(requests|other|compose|settings|new|pin)$/;
 // Both write the id with a colon ("A:B") where the URL has a dash ("A-B").
 const CHAT_ROW = 'dm-conversation-item-';
 const REQUEST_ROW = 'dm-message-request-item-';
-const MUTED_LABEL = /mute|silenci|stumm|sourdine|muet|disattivat|مكتوم|ミュート/i;
 
 function isDmPage(url: URL): boolean {
   // The Chat passcode page (/i/chat/pin/new, /i/chat/pin/recovery, 2025–2026) is a lock screen
