@@ -56,6 +56,24 @@ describe('Instagram thread list of 2026 (rows without links)', () => {
   });
 });
 
+describe('Instagram presence lines', () => {
+  const CURRENT = readFileSync(path.resolve(__dirname, '../fixtures/instagram/current-thread.html'), 'utf8');
+  const URL_CURRENT = 'https://www.instagram.com/direct/t/340282366841710300949130/';
+
+  it('takes a presence line shown in place of the preview for no preview, in the usual languages', () => {
+    expect(CURRENT).toContain('>Active 2h ago<');
+    const lines = ['Active 2h ago', 'Active now', 'Activo hace 2 h', 'Activa ahora', 'Actif il y a 2 h', 'En ligne', 'Attivo 2 ore fa', 'Ativo há 2 h', 'Aktiv vor 2 Std.', 'Aktif 2 sa. önce', 'В сети 2 ч назад', 'Онлайн', 'Online'];
+    for (const line of lines) {
+      const acme = read(CURRENT.replace('>Active 2h ago<', `>${line}<`), URL_CURRENT).threads.find((t) => t.name === 'Acme Support');
+      expect(acme, line).toBeDefined();
+      expect(acme!.snippet, line).toBeUndefined();
+    }
+    // A message that starts with such a word is a preview.
+    const message = read(CURRENT.replace('>Active 2h ago<', '>Actively looking for a collab!<'), URL_CURRENT).threads.find((t) => t.name === 'Acme Support');
+    expect(message?.snippet).toBe('Actively looking for a collab!');
+  });
+});
+
 describe('instagram composer', () => {
   const doc = (body: string, url = 'https://www.instagram.com/') => new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url }).window.document;
   const POST = '<main role="main"><article><span>natgeo</span><form><textarea aria-label="Add a comment…" placeholder="Add a comment…"></textarea></form></article></main>';

@@ -50,8 +50,10 @@ const THREAD_HREF = /\/direct\/t\/([^/?#]+)/;
 // "ana.lopez's profile picture": the username before the possessive. Not a Unicode (\p{L})
 // pattern: those cost far more to compile, and a read during a storm recompiles its patterns.
 const ALT_HANDLE = /^@?([A-Za-z0-9._]{1,30})['’]s\b/;
-// Presence lines shown where the snippet would be ("Active 2h ago", "Activo hace 5 min").
-const PRESENCE = /^(active|activ[oa]|en ligne|aktiv|online)\b/i;
+// Presence lines shown where the snippet would be ("Active 2h ago", "Activo hace 5 min", "Actif il
+// y a 2 h", "Attivo 2 ore fa", "Ativo há 2 h", "Aktif 2 sa. önce", "В сети 2 ч назад"). A word,
+// not a prefix: "Actively looking…" is a message. (\b knows no Cyrillic: a space or the end.)
+const PRESENCE = /^(active|activ[oa]|actif|attiv[oa]|ativ[oa]|aktiv|aktif|en ligne|online|в сети|онлайн)(?=[\s.,]|$)/i;
 
 function isDirectPage(url: URL): boolean {
   return url.pathname.startsWith('/direct/');
