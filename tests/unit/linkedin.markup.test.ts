@@ -130,3 +130,49 @@ describe('LinkedIn conversation bubbles outside /messaging', () => {
     expect(read(bubble('Ana López', 'ana', true))).toBeNull();
   });
 });
+
+/**
+ * A build without the BEM classes (LinkedIn has moved other pages to generated class names): rows
+ * by their thread links, parts by their elements, the nav count by its bare number, the composer
+ * by the message form on the messaging pages only.
+ */
+describe('LinkedIn without its classes', () => {
+  const PAGE = (url: string, body: string) => {
+    const doc = new JSDOM(`<!DOCTYPE html><html><head><title>Messaging | LinkedIn</title></head><body>${body}</body></html>`, { url }).window.document;
+    return { doc, read: linkedin.read(doc, new URL(url), Date.parse('2026-03-12T15:00:00Z')) };
+  };
+  const nav = (count: string) => `<nav><a href="https://www.linkedin.com/messaging/?"><svg aria-hidden="true"></svg>${count}<span title="Messaging">Messaging</span></a></nav>`;
+  const plainRow = (id: string, name: string, snippet: string) =>
+    `<li><div><a href="/messaging/thread/2-${id}/"><img alt="${name}" src="https://media.licdn.com/${id}.jpg"><div><h3><span>${name}</span></h3><time>9:00 AM</time></div><p>${snippet}</p></a></div></li>`;
+
+  it('reads rows, pills, the nav count, the open thread and its composer', () => {
+    const body = `${nav('<span><span aria-hidden="true">3</span><span>3 new messages</span></span>')}<main><div><ul>
+      ${plainRow('a', 'Ana López', 'You: Sure, tonight.')}
+      ${plainRow('b', 'Priya Nair', '<span>InMail</span>Priya: Open to a role?')}
+      ${plainRow('c', 'Sam Park', '<span>Sam:</span> Thanks!')}
+      ${plainRow('d', 'Northwind', '<span>Gesponsert</span>Your free trial')}</ul></div>
+      <div><a href="/in/ana-lopez-5a1b2c/"><h2>Ana López</h2><span>Active now</span></a>
+      <form><div contenteditable="true" role="textbox" aria-label="Write a message…"><p><br></p></div></form></div></main>`;
+    const { doc, read } = PAGE('https://www.linkedin.com/messaging/thread/2-a/', body);
+    expect(read.unreadTotal).toBe(3);
+    expect(read.threads.map((t) => [t.name, t.snippet, t.lastFromMe])).toEqual([
+      ['Ana López', 'Sure, tonight.', true],
+      ['Priya Nair', 'Priya: Open to a role?', false],
+      ['Sam Park', 'Sam: Thanks!', false],
+      ['Northwind', 'Your free trial', false],
+    ]);
+    expect(read.active).toEqual({ name: 'Ana López', handle: 'ana-lopez-5a1b2c', firstName: 'Ana', lastName: 'López' });
+    expect(read.missing).toEqual([]);
+    expect(linkedin.composer(doc)?.getAttribute('aria-label')).toBe('Write a message…');
+  });
+
+  it('takes no comment box for the composer outside the messaging pages, and no count from text', () => {
+    const feed = `${nav('')}<main><article><form><div contenteditable="true" role="textbox"><p><br></p></div></form></article>
+      <form><div contenteditable="true" role="textbox" aria-label="Add a comment…"></div></form></main>`;
+    const { doc, read } = PAGE('https://www.linkedin.com/feed/', feed);
+    expect(linkedin.composer(doc)).toBeNull();
+    expect(read.unreadTotal).toBeNull();
+    const onMessaging = PAGE('https://www.linkedin.com/messaging/thread/2-a/', `${nav('')}<main><form><div contenteditable="true" role="textbox" aria-label="Add a comment…"></div></form></main>`);
+    expect(linkedin.composer(onMessaging.doc)).toBeNull();
+  });
+});

@@ -168,12 +168,13 @@ describe('WhatsApp without title attributes', () => {
 
 /**
  * Without any class attribute, style sheets no longer say which name is bold: unread rows marked
- * only by style may read as read. Everything else must stay. Not LinkedIn, whose BEM classes are
- * its hooks. X's 2026 Tailwind rows tell the name by its font-bold class; without it, by its place
- * (the row's first text, when the name has no dir attribute).
+ * only by style may read as read. Everything else must stay. X's 2026 Tailwind rows tell the name
+ * by its font-bold class; without it, by its place (the row's first text, when the name has no
+ * dir attribute). LinkedIn's BEM classes are its main hooks; without them its rows are found by
+ * their thread links or list item view names, their parts by their elements (h3, p, time).
  */
 describe('no class attributes at all', () => {
-  const platforms: PlatformId[] = ['instagram', 'messenger', 'x', 'tiktok', 'whatsapp', 'snapchat'];
+  const platforms: readonly PlatformId[] = PLATFORM_IDS;
   const cases = platforms.flatMap((platform) =>
     fixtures(platform)
       .map((name) => [platform, name] as const),

@@ -1,6 +1,6 @@
 import { emptyRead, LIMITS, type Contact, type InboxRead, type PlatformAdapter, type ThreadRow } from './contract';
 import { hostPatterns } from './hosts';
-import { absoluteUrl, cleanText, hashId, leafTexts, parseCount, textOf, titleCount } from '../dom/text';
+import { absoluteUrl, cleanText, hashId, leafTexts, parseCount, textOf, titleCount, toAsciiDigits } from '../dom/text';
 import { splitName } from '../dom/names';
 import {
   attempt,
@@ -19,6 +19,7 @@ import {
   stripYou,
   timeReader,
 } from '../dom/read-b';
+import { isCommentBox, textBlocks } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 import { readRows } from '../dom/row-memo';
 
@@ -40,6 +41,8 @@ function navLink(doc: Document): Element | null {
   ]);
 }
 
+const BARE_COUNT = /^\d{1,6}\+?$/;
+
 function readTotal(doc: Document): { total: number | null; nav: boolean } {
   const nav = navLink(doc);
   if (nav) {
@@ -48,6 +51,9 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
       () => parseCount(textOf(q(nav, '.notification-badge__count'))),
       // Badge wrapper when the count span is renamed: "3" / "3 new messages" (any language).
       () => parseCount(textOf(q(nav, '[class*="notification-badge"], [class*="badge"]'))),
+      // Without classes: the link's text that is a count alone ("3", "99+"; its screen-reader
+      // text "3 new messages" and the label "Messaging" are not).
+      () => parseCount(leafTexts(nav, 8).find((text) => BARE_COUNT.test(toAsciiDigits(cleanText(text))))),
     ]);
     // The nav is there without a number: LinkedIn hides the badge at zero, but the title's
     // count also includes notifications, so leave it unknown and let the rows speak.
@@ -57,31 +63,47 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
   return { total: titleCount(doc.title), nav: false };
 }
 
+// The conversation list's label (English, late 2026) and its items' view name (2025–2026 builds):
+// hooks that hold without the BEM classes.
+const LABELLED_LIST = 'ul[aria-label="Conversation list" i]';
+const ITEM_VIEW = '[data-view-name="message-list-item"]';
+const THREAD_LINK = 'a[href*="/messaging/thread/"]';
+
+const some = <T>(list: T[]): T[] | null => (list.length ? list : null);
+
 function listRows(doc: Document): { list: Element | null; rows: Element[] } {
   const list = qFirst(doc, [
     'ul.msg-conversations-container__conversations-list', // 2019–2026
     '[class*="msg-conversations-container__conversations-list"]', // modifier / element renamed
     '.msg-conversations-container', // container of the list
+    LABELLED_LIST,
   ]);
   const rows = firstOf<Element[]>([
-    () => qaFirst(list, ['li.msg-conversation-listitem', '.msg-conversation-listitem']).filter(Boolean),
+    () => some(qaFirst(list, ['li.msg-conversation-listitem', '.msg-conversation-listitem'])),
     // Cards without the list item class: the card's list item, else the card.
-    () => qa(doc, '.msg-conversation-card').map((card) => card.closest('li') ?? card),
+    () => some(qa(doc, '.msg-conversation-card').map((card) => card.closest('li') ?? card)),
+    // A build without the BEM classes: the items' view name, the thread links' list items (a
+    // draft's /thread/new/ is left out when read), the items of the labelled list.
+    () => some(qa(doc, ITEM_VIEW)),
+    () => some(qa(doc, THREAD_LINK).map((link) => link.closest('li') ?? link)),
+    () => some(qa(q(doc, LABELLED_LIST), ':scope > li')),
   ]);
   const unique = rows ? [...new Set(rows)].filter((row) => row.isConnected !== false) : [];
-  return { list, rows: unique.slice(0, LIMITS.threads) };
+  return { list: list ?? (unique.length ? commonRoot(unique) : null), rows: unique.slice(0, LIMITS.threads) };
 }
 
 const NAME = [
   '.msg-conversation-listitem__participant-names', // h3, 2019–2026
   '.msg-conversation-card__participant-names', // card variant
   '[class*="participant-names"]',
+  'h3', // the element the name has been in since 2019, without its classes
 ] as const;
 
 const SNIPPET = [
   '.msg-conversation-card__message-snippet-body', // 2021–2024 inner body
   '.msg-conversation-card__message-snippet', // p, 2019–2026
   '[class*="message-snippet"]',
+  'p', // the element the snippet has been in since 2019, without its classes
 ] as const;
 
 const TIME = ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]', 'time'] as const;
@@ -96,8 +118,12 @@ function snippetText(snippet: Element | null): string {
   if (!snippet) return '';
   try {
     if (snippet.childElementCount === 0) return textOf(snippet);
-    const pills = snippet.querySelectorAll('[class*="msg-conversation-card__pill"]');
-    if (!pills.length) return textOf(snippet);
+    let pills: ArrayLike<Element> = snippet.querySelectorAll('[class*="msg-conversation-card__pill"]');
+    if (!pills.length) {
+      const pill = plainPill(snippet);
+      if (!pill) return textOf(snippet);
+      pills = [pill];
+    }
     // The text nodes outside the pills (a pill may sit under wrappers of its own).
     const inPill = (node: Node) => Array.prototype.some.call(pills, (pill: Element) => pill.contains(node));
     const walker = snippet.ownerDocument.createTreeWalker(snippet, 4 /* NodeFilter.SHOW_TEXT */);
@@ -111,6 +137,29 @@ function snippetText(snippet: Element | null): string {
     return textOf(snippet);
   }
 }
+
+/**
+ * The pill of a snippet without its classes: an element before any text of the snippet whose text
+ * is one word ("InMail", "Sponsored", "Gesponsert"), with the snippet's text after it. Never a
+ * sender ("You:", "Ana:"), which stripYou reads.
+ */
+function plainPill(snippet: Element): Element | null {
+  for (let node = snippet.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      if (cleanText(node.nodeValue)) return null;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const text = textOf(node);
+    if (!text) continue;
+    if (!ONE_WORD.test(text)) return null;
+    for (let after = node.nextSibling; after; after = after.nextSibling) if (cleanText(after.textContent)) return node as Element;
+    return null;
+  }
+  return null;
+}
+// One word of at most 20 letters, not ending with a colon.
+const ONE_WORD = /^[^\s:：]{1,20}$/;
 
 /**
  * A row's unread count from its `.msg-conversation-card__unread-count` wrapper (2019–2026). The
@@ -308,11 +357,21 @@ function readActive(doc: Document): Contact | null {
   ]);
   if (name && SPONSORED.test(name)) return null;
   // Profile link in the thread header: /in/<handle>/ (not a row's of the list).
-  const profile = qa(doc, '.msg-thread a[href*="/in/"], .msg-entity-lockup a[href*="/in/"], a.msg-thread__link-to-profile[href*="/in/"], .msg-title-bar a[href*="/in/"]').find(
-    (a) => !inList(a),
-  );
+  const profile =
+    qa(doc, '.msg-thread a[href*="/in/"], .msg-entity-lockup a[href*="/in/"], a.msg-thread__link-to-profile[href*="/in/"], .msg-title-bar a[href*="/in/"]').find((a) => !inList(a)) ??
+    (name ? null : plainProfileLink(doc));
   const handle = idFromPath(profile?.getAttribute('href'), /\/in\/([^/?#]+)/) ?? undefined;
-  return splitName(name, handle);
+  // Without the header's classes: the person's name is the profile link's first text.
+  return splitName(name ?? (profile ? textBlocks(profile, 1)[0] : null), handle);
+}
+
+/**
+ * The open thread's profile link in a build without the BEM classes: the first /in/ link of the
+ * main region outside the conversation list's rows (the header comes before the messages).
+ */
+function plainProfileLink(doc: Document): Element | null {
+  const scope = q(doc, 'main') ?? doc;
+  return qa(scope, 'a[href*="/in/"]').slice(0, 50).find((a) => !attempt(() => a.closest(`${ITEM_VIEW}, ${LABELLED_LIST}`) !== null || a.closest('li')?.querySelector(THREAD_LINK) != null, true) && textOf(a)) ?? null;
 }
 
 /**
@@ -334,13 +393,24 @@ function bubbleContact(bubble: Element): Contact | null {
 }
 
 function composer(doc: Document): HTMLElement | null {
-  return qFirst<HTMLElement>(doc, [
-    // Plain contenteditable with <p> children, 2019–2026.
-    'div.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
-    '.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])',
-    '.msg-form [contenteditable]:not([contenteditable="false" i])[role="textbox"]',
-    'form[class*="msg-form"] [contenteditable]:not([contenteditable="false" i])',
-  ]);
+  return (
+    qFirst<HTMLElement>(doc, [
+      // Plain contenteditable with <p> children, 2019–2026.
+      'div.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+      '.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])',
+      '.msg-form [contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+      'form[class*="msg-form"] [contenteditable]:not([contenteditable="false" i])',
+    ]) ??
+    // Without the classes, on the messaging pages (no post, so no comment box, is there): the
+    // message form's text box.
+    (attempt(() => isMessagingPath(new URL(doc.URL).pathname), false)
+      ? (qa<HTMLElement>(doc, 'form [contenteditable]:not([contenteditable="false" i])[role="textbox"]').find((el) => !isCommentBox(el, { inPosts: false })) ?? null)
+      : null)
+  );
+}
+
+function isMessagingPath(path: string): boolean {
+  return /^\/messaging(\/|$)/.test(path);
 }
 
 export const linkedin: PlatformAdapter = {
@@ -353,7 +423,7 @@ export const linkedin: PlatformAdapter = {
       const missing: string[] = [];
       const { total, nav } = attempt(() => readTotal(doc), { total: null, nav: false });
       if (total === null && !nav) missing.push('unread total');
-      if (!/^\/messaging(\/|$)/.test(url.pathname)) {
+      if (!isMessagingPath(url.pathname)) {
         // Elsewhere, a reply goes into a conversation bubble: its person is the one to greet.
         const bubble = attempt(() => openBubble(doc), null);
         const active = bubble ? attempt(() => bubbleContact(bubble), null) : null;
