@@ -131,6 +131,19 @@ const CHANGES: Record<string, { change: (doc: Document) => void; platforms: read
     change: (doc) => eachClass(doc, (token) => token.replace(/^((?:css|tiktok)-[0-9a-z]{4,8})-[A-Za-z]+$/i, '$1')),
     platforms: PLATFORM_IDS,
   },
+  // The composer without its textbox role (its editor marker, form or place stays).
+  'composer without its textbox role': {
+    change: (doc) => doc.querySelectorAll('[contenteditable][role="textbox"]').forEach((el) => el.removeAttribute('role')),
+    platforms: PLATFORM_IDS,
+  },
+  // Element ids renamed or dropped (WhatsApp's #main and #pane-side). Not Snapchat, whose
+  // conversation ids are in its element ids (title-<uuid>), nor X's legacy pane, whose open
+  // conversation is the #detail-header heading.
+  'no id attributes': {
+    change: (doc) => doc.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id')),
+    platforms: PLATFORM_IDS.filter((p) => p !== 'snapchat'),
+    skip: /^x\/legacy-messages-2023$/,
+  },
   // User text without dir="auto" wrappers.
   'no dir attributes': {
     change: (doc) => doc.querySelectorAll('[dir]').forEach((el) => el.removeAttribute('dir')),

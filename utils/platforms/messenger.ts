@@ -302,6 +302,15 @@ function findComposer(doc: Document): HTMLElement | null {
     () => qa<HTMLElement>(doc, '[role="textbox"][contenteditable]:not([contenteditable="false" i])[data-lexical-editor="true"]', 50).find(notComment),
     // The same without the Lexical marker (2020–2023 builds).
     () => qa<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])[aria-label]', 50).find(notComment),
+    // On the messages pages (no post there, so no comment box or status box): an editor that lost
+    // its textbox role or its label in a new build.
+    ...(inPosts
+      ? []
+      : [
+          () => qa<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
+          () => qa<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
+          () => qa<HTMLElement>(doc, 'div[contenteditable]:not([contenteditable="false" i])[aria-label]', 50).find(notComment),
+        ]),
     // Single-message popups on facebook.com used a textarea (2021–2024).
     () => q<HTMLElement>(doc, '[role="dialog"] textarea, textarea[name="message_body"]'),
   ]);

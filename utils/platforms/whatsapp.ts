@@ -34,6 +34,9 @@ function listRows(doc: Document): { pane: Element | null; rows: Element[] } {
   const pane = qFirst(doc, [
     '#pane-side', // side pane, 2019–2026
     '[aria-label="Chat list"]', // English label of the grid/list (localised elsewhere)
+    // Without the pane's id, in any language: the chat list's grid, which counts its rows (the
+    // open chat's messages are an application region, not a grid).
+    '[role="grid"][aria-rowcount]',
   ]);
   const found = qaFirst(pane, [
     '[role="listitem"]', // 2024–2026
@@ -278,8 +281,20 @@ function isMemberList(text: string): boolean {
   return names.length >= 2 && names.every((n) => n.length > 0 && n.length <= 60) && !/\d[:.]\d\d/.test(text);
 }
 
-function readActive(doc: Document): Contact | null {
+/**
+ * The open chat's pane: #main (2019–2026), else (a build without the id) the nearest element
+ * around the composer's footer that holds a header: the chat's, not the side pane's.
+ */
+function chatPane(doc: Document): Element | null {
   const main = q(doc, '#main');
+  if (main) return main;
+  const footer = composer(doc)?.closest('footer');
+  for (let up = footer?.parentElement; up; up = up.parentElement) if (q(up, 'header')) return up;
+  return null;
+}
+
+function readActive(doc: Document): Contact | null {
+  const main = chatPane(doc);
   if (!main) return null;
   // The name span: the header's first span[dir=auto]. 2024–2026 it has no title (a titled span
   // beside it is a group's member list, "Ana, Bob, You") and shows emoji as <img alt>.
@@ -361,7 +376,7 @@ export const whatsapp: PlatformAdapter = {
           return at ? attempt(() => readRow(row, at.i, at.parts), null) : null;
         },
       }).filter((row): row is ThreadRow => row !== null);
-      const chatOpen = !!attempt(() => q(doc, '#main'), null);
+      const chatOpen = !!attempt(() => chatPane(doc), null);
       const active = chatOpen ? attempt(() => readActive(doc), null) : null;
       if (chatOpen && !active) missing.push('open conversation');
       if (chatOpen && !attempt(() => composer(doc), null)) missing.push('composer');
