@@ -158,6 +158,12 @@ const CHANGES: Record<string, { change: (doc: Document) => void; platforms: read
       }),
     platforms: ['instagram', 'messenger', 'linkedin', 'whatsapp', 'snapchat'],
   },
+  // TikTok's data-e2e ids are its main hook, but its generated class names keep readable suffixes
+  // (DivItemWrapper, PInfoNickname, PNickname, DivChatBox): read by those without the ids.
+  'TikTok without data-e2e': {
+    change: (doc) => doc.querySelectorAll('[data-e2e]').forEach((el) => el.removeAttribute('data-e2e')),
+    platforms: ['tiktok'],
+  },
 };
 
 describe.each(Object.entries(CHANGES))('%s', (_, { change, platforms, skip, urls }) => {

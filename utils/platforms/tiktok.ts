@@ -27,7 +27,9 @@ import { readRows } from '../dom/row-memo';
  */
 
 function readTotal(doc: Document): { total: number | null; nav: boolean } {
-  const icon = q(doc, '[data-e2e="top-dm-icon"]');
+  // The header's inbox link: its data-e2e id, else (without the ids) its readable class suffix or
+  // its link to /messages.
+  const icon = qFirst(doc, ['[data-e2e="top-dm-icon"]', '[class*="DivMessageIconContainer"]', 'a[href^="/messages"]']);
   const own = q(doc, '[data-e2e="dm-total-unread-count"]');
   const total = firstOf([
     () => parseCount(textOf(own)), // total in the messages page, 2024–2026 ("99+" → 99)
@@ -50,6 +52,13 @@ const GENERATIONS = [
     row: '[data-e2e="chat-list-item"]',
     name: '[class*="PInfoNickname"]',
     unread: ['[class*="SpanNewMessage"]', '[class*="UnreadCount"]', '[class*="BadgeNum"]', 'sup'],
+  },
+  {
+    // Either UI without its data-e2e ids: the generated class names' readable suffixes, which
+    // both keep (css-d4bw7w-DivItemWrapper in the list container, PInfoNickname, SpanUnreadCount).
+    row: '[class*="DivConversationListContainer"] [class*="DivItemWrapper"]',
+    name: '[class*="PInfoNickname"]',
+    unread: ['[class*="UnreadCount"]', '[class*="SpanNewMessage"]', '[class*="BadgeNum"]', 'sup'],
   },
 ] as const;
 type Generation = (typeof GENERATIONS)[number];
@@ -188,25 +197,41 @@ function readThreads(doc: Document, now: number, pageKey: string): { list: boole
   return { list, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
+// The chat header without data-e2e ids: its readable class suffixes (2021–2026).
+const HEADER = '[class*="DivChatHeader"]';
+
 function readActive(doc: Document): Contact | null {
   const name = firstOf([
     () => textOf(q(doc, '[data-e2e="dm-new-chat-nickname"]'), LIMITS.name), // 2026
     () => textOf(q(doc, '[data-e2e="chat-nickname"]'), LIMITS.name), // 2021–2025
+    () => textOf(q(q(doc, HEADER), '[class*="PNickname"]'), LIMITS.name),
   ]);
   const handle = firstOf([
     () => textOf(q(doc, '[data-e2e="dm-new-chat-uniqueid"]'), LIMITS.handle),
     () => textOf(q(doc, '[data-e2e="chat-uniqueid"]'), LIMITS.handle), // "@ana.lopez"
+    () => textOf(q(q(doc, HEADER), '[class*="PUniqueId"]'), LIMITS.handle),
   ]);
   return splitName(name, handle ?? undefined);
 }
 
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+
 function composer(doc: Document): HTMLElement | null {
   return qFirst<HTMLElement>(doc, [
-    '[data-e2e="dm-new-input-editor"] [contenteditable]:not([contenteditable="false" i])', // 2026
-    '[data-e2e="message-input-area"] .public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])', // Draft.js, 2021–2025
-    '[data-e2e="message-input-area"] [contenteditable]:not([contenteditable="false" i])',
-    '[data-e2e="dm-new-chatbox"] [contenteditable]:not([contenteditable="false" i])',
+    `[data-e2e="dm-new-input-editor"] ${EDITABLE}`, // 2026
+    `[data-e2e="message-input-area"] .public-DraftEditor-content${EDITABLE}`, // Draft.js, 2021–2025
+    `[data-e2e="message-input-area"] ${EDITABLE}`,
+    `[data-e2e="dm-new-chatbox"] ${EDITABLE}`,
+    // Without the ids: the input area and chat box by their readable class suffixes.
+    `[class*="DivInputAreaContainer"] ${EDITABLE}`,
+    `[class*="DivChatBox"] ${EDITABLE}`,
   ]);
+}
+
+/** A conversation is open: its chat box or header (ids first, then readable class suffixes). */
+function chatOpen(doc: Document): boolean {
+  // Single selectors, one after the other: a selector list costs a scan of the page for each.
+  return !!qFirst(doc, ['[data-e2e="dm-new-chatbox"]', '[data-e2e="chat-nickname"]', '[data-e2e="message-input-area"]', '[class*="DivChatBox"]', HEADER]);
 }
 
 export const tiktok: PlatformAdapter = {
@@ -223,11 +248,10 @@ export const tiktok: PlatformAdapter = {
 
       const { list, threads } = attempt(() => readThreads(doc, now, url.href), { list: false, threads: [] as ThreadRow[] });
       if (!list) missing.push('conversation list');
-      // Single selectors, one after the other: a selector list costs a scan of the page for each.
-      const chatOpen = !!qFirst(doc, ['[data-e2e="dm-new-chatbox"]', '[data-e2e="chat-nickname"]', '[data-e2e="message-input-area"]']);
-      const active = chatOpen ? attempt(() => readActive(doc), null) : null;
-      if (chatOpen && !active) missing.push('open conversation');
-      if (chatOpen && !attempt(() => composer(doc), null)) missing.push('composer');
+      const open = attempt(() => chatOpen(doc), false);
+      const active = open ? attempt(() => readActive(doc), null) : null;
+      if (open && !active) missing.push('open conversation');
+      if (open && !attempt(() => composer(doc), null)) missing.push('composer');
       return { unreadTotal: total, threads, active, missing };
     } catch {
       return emptyRead(['page']);
