@@ -9,43 +9,51 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// Units of relative labels in the platforms' UI languages: English, Spanish, Portuguese, French,
+// German, Italian, Dutch, Vietnamese, Russian, Turkish, Polish, Indonesian, Arabic, Hebrew,
+// Japanese, Chinese, Korean. (Indonesian "j" for jam is left out: French "j" is jours.)
 const UNIT_MS: [RegExp, number][] = [
-  [/^(s|sec|secs|second|seconds|seg|sek|giây)$/, 1000],
-  [/^(m|min|mins|minute|minutes|minuto|minutos|minute[sn]?|mn|phút)$/, MINUTE],
-  [/^(h|hr|hrs|hour|hours|hora|horas|heure|heures|std|stunde|stunden|giờ)$/, HOUR],
-  [/^(d|day|days|dia|dias|día|días|jour|jours|j|tag|tage|t|ngày)$/, DAY],
-  [/^(w|wk|wks|week|weeks|sem|semana|semanas|semaine|semaines|woche|wochen|tuần)$/, 7 * DAY],
-  [/^(mo|month|months|mes|meses|mois)$/, 30 * DAY],
-  [/^(y|yr|yrs|year|years|año|años|ano|anos|an|ans|jahr|jahre)$/, 365 * DAY],
+  [/^(s|sec|secs|second|seconds|seg|sek|giây|с|сек|sn|saniye|dtk|detik|ث|ثانية|ثوان|שניות|秒|초)$/, 1000],
+  [/^(m|min|mins|minute|minutes|minuto|minutos|minuti|minute[sn]?|mn|phút|мин|минут|минуты|минуту|dk|dakika|menit|mnt|د|دقيقة|دقائق|دقيقتين|דק|דקה|דקות|分|分钟|分鐘|분)$/, MINUTE],
+  [/^(h|hr|hrs|hour|hours|hora|horas|heure|heures|std|stunde|stunden|giờ|ore|ora|u|uur|ч|час|часа|часов|sa|saat|godz|godzin|godziny|godzinę|jam|س|ساعة|ساعات|ساعتين|שעה|שעות|時間|小时|小時|시간)$/, HOUR],
+  [/^(d|day|days|dia|dias|día|días|jour|jours|j|tag|tage|t|ngày|g|giorno|giorni|dag|dagen|д|дн|день|дня|дней|gün|dni|dzień|hari|ي|يوم|أيام|يومين|יום|ימים|日|天|일)$/, DAY],
+  [/^(w|wk|wks|week|weeks|weken|sem|semana|semanas|semaine|semaines|woche|wochen|tuần|sett|settimana|settimane|нед|неделю|недели|недель|hf|hafta|tydz|tyg|tygodnie|mgg|minggu|أسبوع|أسابيع|שבוע|שבועות|週|週間|周|주)$/, 7 * DAY],
+  [/^(mo|month|months|mes|meses|mois|mese|mesi|mnd|maand|maanden|мес|месяц|месяца|месяцев|ay|mies|bln|bulan|شهر|أشهر|شهور|חודש|חודשים|か月|ヶ月|カ月|个月|個月|개월)$/, 30 * DAY],
+  [/^(y|yr|yrs|year|years|año|años|ano|anos|an|ans|jahr|jahre|anno|anni|jaar|г|год|года|лет|yıl|rok|lata|lat|thn|tahun|سنة|سنوات|שנה|שנים|年|년)$/, 365 * DAY],
 ];
 
-const NOW_WORDS = /^(now|just now|active now|ahora|agora|maintenant|jetzt|adesso|şimdi|сейчас)$/;
-const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера|hôm qua)$/;
-const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi|hôm nay)$/;
+const NOW_WORDS = /^(now|just now|active now|ahora|agora|maintenant|jetzt|adesso|şimdi|az önce|сейчас|только что|teraz|nu|sekarang|baru saja|الآن|עכשיו|たった今|今|刚刚|剛剛|방금|지금)$/;
+const YESTERDAY_WORDS = /^(yesterday|ayer|ontem|hier|gestern|ieri|dün|вчера|hôm qua|gisteren|wczoraj|kemarin|أمس|אתמול|昨日|昨天|어제)$/;
+const TODAY_WORDS = /^(today|hoy|hoje|aujourd'hui|heute|oggi|hôm nay|vandaag|сегодня|bugün|dzisiaj|hari ini|اليوم|היום|今日|今天|오늘)$/;
+// "Ago" words before the number ("hace 3 h", "منذ 3 ساعات") and after it ("3 ч назад", "3時間前").
+const AGO_BEFORE = /^(hace|há|il y a|vor|منذ|قبل|לפני)\s+/;
+const AGO_AFTER = /\s+(ago|atrás|fa|назад|önce|geleden|temu|lalu|전)$|前$/;
 
+// Short forms that are common words elsewhere ("sob", "per", "cum", "sal", "pon", "paz") are left
+// out: a one-word message would read as a day.
 const WEEKDAYS: string[][] = [
-  ['sun', 'sunday', 'dom', 'domingo', 'dim', 'dimanche', 'so', 'sonntag'],
-  ['mon', 'monday', 'lun', 'lunes', 'seg', 'segunda', 'lundi', 'mo', 'montag'],
-  ['tue', 'tues', 'tuesday', 'mar', 'martes', 'ter', 'terça', 'mardi', 'di', 'dienstag'],
-  ['wed', 'wednesday', 'mié', 'mie', 'miércoles', 'qua', 'quarta', 'mer', 'mercredi', 'mi', 'mittwoch'],
-  ['thu', 'thur', 'thurs', 'thursday', 'jue', 'jueves', 'qui', 'quinta', 'jeu', 'jeudi', 'do', 'donnerstag'],
-  ['fri', 'friday', 'vie', 'viernes', 'sex', 'sexta', 'ven', 'vendredi', 'fr', 'freitag'],
-  ['sat', 'saturday', 'sáb', 'sab', 'sábado', 'sabado', 'sam', 'samedi', 'sa', 'samstag'],
+  ['sun', 'sunday', 'dom', 'domingo', 'dim', 'dimanche', 'so', 'sonntag', 'domenica', 'zo', 'zondag', 'pazar', 'вс', 'воскресенье', 'niedz', 'niedziela', 'الأحد', '日曜日', '日曜', '星期日', '星期天', '周日', '週日', '일요일'],
+  ['mon', 'monday', 'lun', 'lunes', 'seg', 'segunda', 'lundi', 'mo', 'montag', 'lunedì', 'ma', 'maandag', 'pzt', 'pazartesi', 'пн', 'понедельник', 'poniedziałek', 'الاثنين', 'الإثنين', '月曜日', '月曜', '星期一', '周一', '週一', '월요일'],
+  ['tue', 'tues', 'tuesday', 'mar', 'martes', 'ter', 'terça', 'mardi', 'di', 'dienstag', 'martedì', 'dinsdag', 'salı', 'вт', 'вторник', 'wt', 'wtorek', 'الثلاثاء', '火曜日', '火曜', '星期二', '周二', '週二', '화요일'],
+  ['wed', 'wednesday', 'mié', 'mie', 'miércoles', 'qua', 'quarta', 'mer', 'mercredi', 'mi', 'mittwoch', 'mercoledì', 'wo', 'woensdag', 'çar', 'çarşamba', 'ср', 'среда', 'śr', 'środa', 'الأربعاء', '水曜日', '水曜', '星期三', '周三', '週三', '수요일'],
+  ['thu', 'thur', 'thurs', 'thursday', 'jue', 'jueves', 'qui', 'quinta', 'jeu', 'jeudi', 'do', 'donnerstag', 'gio', 'giovedì', 'donderdag', 'perşembe', 'чт', 'четверг', 'czw', 'czwartek', 'الخميس', '木曜日', '木曜', '星期四', '周四', '週四', '목요일'],
+  ['fri', 'friday', 'vie', 'viernes', 'sex', 'sexta', 'ven', 'vendredi', 'fr', 'freitag', 'venerdì', 'vr', 'vrijdag', 'cuma', 'пт', 'пятница', 'pt', 'piątek', 'الجمعة', '金曜日', '金曜', '星期五', '周五', '週五', '금요일'],
+  ['sat', 'saturday', 'sáb', 'sab', 'sábado', 'sabado', 'sam', 'samedi', 'sa', 'samstag', 'sabato', 'za', 'zaterdag', 'cmt', 'cumartesi', 'сб', 'суббота', 'sobota', 'السبت', '土曜日', '土曜', '星期六', '周六', '週六', '토요일'],
 ];
 
 const MONTHS: string[][] = [
-  ['jan', 'january', 'ene', 'enero', 'janv', 'janvier', 'januar'],
-  ['feb', 'february', 'fev', 'fév', 'febrero', 'févr', 'février', 'februar'],
-  ['mar', 'march', 'marzo', 'mars', 'märz'],
-  ['apr', 'april', 'abr', 'abril', 'avr', 'avril'],
-  ['may', 'mayo', 'mai'],
-  ['jun', 'june', 'junio', 'juin', 'juni'],
-  ['jul', 'july', 'julio', 'juil', 'juillet', 'juli'],
-  ['aug', 'august', 'ago', 'agosto', 'août', 'aout'],
-  ['sep', 'sept', 'september', 'septiembre', 'set', 'setembro', 'septembre'],
-  ['oct', 'october', 'octubre', 'out', 'outubro', 'octobre', 'okt', 'oktober'],
-  ['nov', 'november', 'noviembre', 'novembro', 'novembre'],
-  ['dec', 'december', 'dic', 'diciembre', 'dez', 'dezembro', 'déc', 'décembre', 'dezember'],
+  ['jan', 'january', 'ene', 'enero', 'janv', 'janvier', 'januar', 'gen', 'gennaio', 'januari', 'oca', 'ocak', 'sty', 'stycznia', 'янв', 'января', 'январь', 'يناير', 'كانون الثاني'],
+  ['feb', 'february', 'fev', 'fév', 'febrero', 'févr', 'février', 'februar', 'febbraio', 'februari', 'şub', 'şubat', 'lut', 'lutego', 'фев', 'февр', 'февраля', 'февраль', 'فبراير'],
+  ['mar', 'march', 'marzo', 'mars', 'märz', 'mrt', 'maart', 'mart', 'marca', 'мар', 'марта', 'март', 'مارس'],
+  ['apr', 'april', 'abr', 'abril', 'avr', 'avril', 'aprile', 'nis', 'nisan', 'kwi', 'kwietnia', 'апр', 'апреля', 'апрель', 'أبريل', 'ابريل'],
+  ['may', 'mayo', 'mai', 'mag', 'maggio', 'mei', 'mayıs', 'maj', 'maja', 'мая', 'май', 'مايو'],
+  ['jun', 'june', 'junio', 'juin', 'juni', 'giu', 'giugno', 'haz', 'haziran', 'cze', 'czerwca', 'июн', 'июня', 'июнь', 'يونيو'],
+  ['jul', 'july', 'julio', 'juil', 'juillet', 'juli', 'lug', 'luglio', 'tem', 'temmuz', 'lip', 'lipca', 'июл', 'июля', 'июль', 'يوليو'],
+  ['aug', 'august', 'ago', 'agosto', 'août', 'aout', 'agu', 'agustus', 'augustus', 'ağu', 'ağustos', 'sie', 'sierpnia', 'авг', 'августа', 'август', 'أغسطس'],
+  ['sep', 'sept', 'september', 'septiembre', 'set', 'setembro', 'septembre', 'settembre', 'eyl', 'eylül', 'wrz', 'września', 'сен', 'сент', 'сентября', 'сентябрь', 'سبتمبر'],
+  ['oct', 'october', 'octubre', 'out', 'outubro', 'octobre', 'okt', 'oktober', 'ott', 'ottobre', 'eki', 'ekim', 'paź', 'października', 'окт', 'октября', 'октябрь', 'أكتوبر'],
+  ['nov', 'november', 'noviembre', 'novembro', 'novembre', 'kas', 'kasım', 'lis', 'listopada', 'ноя', 'нояб', 'ноября', 'ноябрь', 'نوفمبر'],
+  ['dec', 'december', 'dic', 'diciembre', 'dez', 'dezembro', 'déc', 'décembre', 'dezember', 'dicembre', 'des', 'desember', 'ara', 'aralık', 'gru', 'grudnia', 'дек', 'декабря', 'декабрь', 'ديسمبر'],
 ];
 
 function startOfDay(ms: number): number {
@@ -89,10 +97,10 @@ export function parseTime(label: string | null | undefined, now: number, options
   if (YESTERDAY_WORDS.test(text)) return startOfDay(startOfDay(now) - 1);
 
 
-  // Relative: "5m", "3 h", "2 days ago", "hace 3 h", "il y a 2 j", "vor 5 Min".
+  // Relative: "5m", "3 h", "2 days ago", "hace 3 h", "il y a 2 j", "vor 5 Min", "3時間前".
   const relative = text
-    .replace(/^(hace|há|il y a|vor)\s+/, '')
-    .replace(/\s+(ago|atrás)$/, '')
+    .replace(AGO_BEFORE, '')
+    .replace(AGO_AFTER, '')
     .replace(/^(an?|one|un|una|une|um|uma|einer?|einem)\s+/, '1 ') // "an hour ago", "hace una hora"
     .match(/^(\d+)\s*(\p{L}+)\.?$/u);
   if (relative) {
@@ -125,15 +133,19 @@ export function parseTime(label: string | null | undefined, now: number, options
     return d.getTime();
   }
 
-  // "Jun 3", "3 Jun", "Jun 3, 2025", "3 de junio".
+  // "Jun 3", "3 Jun", "Jun 3, 2025", "3 de junio", "3 июня", "٣ يونيو".
   const monthDay =
-    text.match(/^([a-zà-ÿ]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/) ??
-    text.match(/^(\d{1,2})\.?\s+(?:de\s+)?([a-zà-ÿ]+)\.?(?:,?\s+(?:de\s+)?(\d{4}))?$/);
+    text.match(/^(\p{L}+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/u) ??
+    text.match(/^(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+)\.?(?:,?\s+(?:de\s+)?(\d{4}))?$/u);
   if (monthDay) {
     const [monthWord, dayText] = /^\d/.test(monthDay[1]!) ? [monthDay[2]!, monthDay[1]!] : [monthDay[1]!, monthDay[2]!];
     const month = indexIn(MONTHS, monthWord);
     if (month >= 0) return dateIn(now, monthDay[3] ? Number(monthDay[3]) : undefined, month, Number(dayText));
   }
+
+  // Japanese, Chinese and Korean dates: "6月3日", "2025年6月3日", "6월 3일".
+  const cjk = text.match(/^(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/);
+  if (cjk) return dateIn(now, cjk[1] ? Number(cjk[1]) : undefined, Number(cjk[2]) - 1, Number(cjk[3]));
 
   // Numeric: "3/6/25", "03/06/2025", "3.6.25".
   const numeric = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/);
