@@ -391,6 +391,12 @@ describe('read helpers', () => {
     ['You: Thanks!', 'Thanks!', true],
     ['Tú: Gracias', 'Gracias', true],
     ['Bạn: Cảm ơn', 'Cảm ơn', true],
+    // The prefixes LinkedIn and TikTok were read with (stripYou), now shared by every adapter.
+    ['Вы: Спасибо', 'Спасибо', true],
+    ['Sen: Teşekkürler', 'Teşekkürler', true],
+    ['あなた：ありがとう', 'ありがとう', true],
+    ['你: 谢谢', '谢谢', true],
+    ['Anda: Terima kasih', 'Terima kasih', true],
     ['Marco: Invoice attached', 'Marco: Invoice attached', false],
     ['You sent an attachment.', 'You sent an attachment.', true],
     ['Youssef is typing', 'Youssef is typing', false],

@@ -8,7 +8,7 @@ import { parseTime, type ParseTimeOptions } from './time';
  */
 
 // The strategy helpers are shared with the other adapters (utils/dom/read.ts).
-import { attempt, firstOf, fontWeight, q } from './read';
+import { attempt, firstOf, fontWeight, q, selfPrefix } from './read';
 export { attempt, firstOf, fontWeight, q };
 
 /** querySelectorAll as an array that never throws. */
@@ -82,15 +82,11 @@ export function labelledCount(element: Element | null | undefined): number | nul
 }
 
 /**
- * "You: Thanks!" → { fromMe: true, text: "Thanks!" }. The prefix is localised: the common
- * spellings are listed; an unknown language gives fromMe false only when `otherPrefix` matched.
+ * "You: Thanks!" → { fromMe: true, text: "Thanks!" }: selfPrefix, whose list of the localised
+ * prefixes ("Tú:", "Вы:", "あなた:") and "You sent…" forms all adapters share.
  */
-const YOU_PREFIX =
-  /^(you|vous|toi|tú|tu|usted|você|voce|sie|du|jij|siz|sen|вы|ты|أنت|אתה|आप|anda|kamu|bạn|คุณ|あなた|나|你|您)\s*[:：]\s*/i;
-
 export function stripYou(snippet: string): { fromMe: boolean; text: string } {
-  const match = snippet.match(YOU_PREFIX);
-  return match ? { fromMe: true, text: snippet.slice(match[0].length) } : { fromMe: false, text: snippet };
+  return selfPrefix(snippet);
 }
 
 /** An id from a path pattern such as /messaging/thread/<id>/. */

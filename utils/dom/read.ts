@@ -277,8 +277,12 @@ export function hasDot(root: Element | null | undefined, colors: readonly string
   return false;
 }
 
-/** Strip a "You: " / "Tú: " / "Vous : " prefix; says whether it was there. */
-const SELF_PREFIX = /^(you|tú|tu|vous|você|du|sie|voi|jij|ty|bạn|أنت|あなた|you sent|you replied)\s*[:：]\s*/i;
+/**
+ * Strip a "You: " / "Tú: " / "Vous : " prefix (the platforms' UI languages); says whether it was
+ * there. "You sent a photo" and its translations are ours too.
+ */
+const SELF_PREFIX =
+  /^(you|vous|toi|tú|tu|usted|você|voce|sie|du|voi|jij|ty|siz|sen|вы|ты|bạn|أنت|אתה|आप|anda|kamu|คุณ|あなた|나|你|您|you sent|you replied)\s*[:：]\s*/i;
 const SELF_SENT = /^(you sent|you replied|you reacted|enviaste|has enviado|vous avez envoyé)\b/i;
 
 export function selfPrefix(snippet: string): { text: string; fromMe: boolean } {
