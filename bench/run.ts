@@ -96,7 +96,7 @@ async function readBench(generators: Record<string, Generator>, readJs: string) 
       await servePage(context, gen.url, gen.generateInbox({ rows: size, unreadEvery: 4 }));
       await page.goto(gen.url);
       // In an isolated world, as the content script reads: its DOM wrappers are its own (measured
-      // ~25 % dearer than the page's own world's).
+      // from about as dear to twice as dear as the page's own world's, by platform).
       const run = await isolatedWorld(cdp, readJs);
       const runs = QUICK ? 10 : size >= 2000 ? 30 : 100;
       // The first reads of each kind warm the JIT (the fresh-page figures below are the cold ones).
