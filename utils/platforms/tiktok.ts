@@ -217,21 +217,34 @@ function readActive(doc: Document): Contact | null {
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 
 function composer(doc: Document): HTMLElement | null {
-  return qFirst<HTMLElement>(doc, [
-    `[data-e2e="dm-new-input-editor"] ${EDITABLE}`, // 2026
-    `[data-e2e="message-input-area"] .public-DraftEditor-content${EDITABLE}`, // Draft.js, 2021–2025
-    `[data-e2e="message-input-area"] ${EDITABLE}`,
-    `[data-e2e="dm-new-chatbox"] ${EDITABLE}`,
+  return (
+    qFirst<HTMLElement>(doc, [
+      `[data-e2e="dm-new-input-editor"] ${EDITABLE}`, // 2026
+      `[data-e2e="message-input-area"] .public-DraftEditor-content${EDITABLE}`, // Draft.js, 2021–2025
+      `[data-e2e="message-input-area"] ${EDITABLE}`,
+      `[data-e2e="dm-new-chatbox"] ${EDITABLE}`,
+    ]) ??
     // Without the ids: the input area and chat box by their readable class suffixes.
-    `[class*="DivInputAreaContainer"] ${EDITABLE}`,
-    `[class*="DivChatBox"] ${EDITABLE}`,
-  ]);
+    (withoutIds(doc) ? qFirst<HTMLElement>(doc, [`[class*="DivInputAreaContainer"] ${EDITABLE}`, `[class*="DivChatBox"] ${EDITABLE}`]) : null)
+  );
+}
+
+/**
+ * A page without data-e2e ids (a build that dropped them): only then are the class-suffix
+ * fallbacks of the chat searched, so a page with its ids and no chat open pays no page-wide
+ * search for them (its first id is found at once).
+ */
+function withoutIds(doc: Document): boolean {
+  return !q(doc, '[data-e2e]');
 }
 
 /** A conversation is open: its chat box or header (ids first, then readable class suffixes). */
 function chatOpen(doc: Document): boolean {
   // Single selectors, one after the other: a selector list costs a scan of the page for each.
-  return !!qFirst(doc, ['[data-e2e="dm-new-chatbox"]', '[data-e2e="chat-nickname"]', '[data-e2e="message-input-area"]', '[class*="DivChatBox"]', HEADER]);
+  return (
+    !!qFirst(doc, ['[data-e2e="dm-new-chatbox"]', '[data-e2e="chat-nickname"]', '[data-e2e="message-input-area"]']) ||
+    (withoutIds(doc) && !!qFirst(doc, ['[class*="DivChatBox"]', HEADER]))
+  );
 }
 
 export const tiktok: PlatformAdapter = {

@@ -282,12 +282,13 @@ function isMemberList(text: string): boolean {
 }
 
 /**
- * The open chat's pane: #main (2019–2026), else (a build without the id) the nearest element
- * around the composer's footer that holds a header: the chat's, not the side pane's.
+ * The open chat's pane: #main (2019–2026), else (a build without the ids) the nearest element
+ * around the composer's footer that holds a header: the chat's, not the side pane's. With the side
+ * pane's id on the page, no #main means no chat is open: two id look-ups, no page-wide search.
  */
 function chatPane(doc: Document): Element | null {
   const main = q(doc, '#main');
-  if (main) return main;
+  if (main || q(doc, '#pane-side')) return main;
   const footer = composer(doc)?.closest('footer');
   for (let up = footer?.parentElement; up; up = up.parentElement) if (q(up, 'header')) return up;
   return null;
