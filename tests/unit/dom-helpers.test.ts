@@ -401,6 +401,27 @@ describe('read helpers', () => {
     ['You sent an attachment.', 'You sent an attachment.', true],
     ['Youssef is typing', 'Youssef is typing', false],
     ['Is it in stock?', 'Is it in stock?', false],
+    // Our own attachments, reactions and shares in the platforms' other UI languages.
+    ...[
+      'Du hast einen Anhang gesendet.',
+      'Du hast mit ❤ auf eine Nachricht reagiert',
+      'Hai inviato un allegato.',
+      'Você enviou um anexo.',
+      'Vous avez réagi 😂 à un message',
+      "Tu as annulé l’envoi d’un message",
+      'Je hebt een bijlage gestuurd.',
+      'Вы отправили вложение.',
+      'Wysłałeś(-aś) załącznik.',
+      'Anda mengirim lampiran.',
+      'Bạn đã gửi một file đính kèm.',
+      'Bir ek gönderdin.',
+      '你发送了一个附件。',
+      'Respondiste a tu mensaje',
+    ].map((text): [string, string, boolean] => [text, text, true]),
+    // The other side's messages that only start like ours, or ask.
+    ...['Du hast recht, danke', 'Hai inviato il pacco?', '¿Enviaste el pedido?', 'Je hebt gelijk', 'Вы сможете прийти завтра', 'Youssef sent a photo'].map(
+      (text): [string, string, boolean] => [text, text, false],
+    ),
   ])('selfPrefix(%j)', (snippet, text, fromMe) => {
     expect(selfPrefix(snippet)).toEqual({ text, fromMe });
   });

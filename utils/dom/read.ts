@@ -283,12 +283,37 @@ export function hasDot(root: Element | null | undefined, colors: readonly string
  */
 const SELF_PREFIX =
   /^(you|vous|toi|tú|tu|usted|você|voce|sie|du|voi|jij|ty|siz|sen|вы|ты|bạn|أنت|אתה|आप|anda|kamu|คุณ|あなた|나|你|您|you sent|you replied)\s*[:：]\s*/i;
-const SELF_SENT = /^(you sent|you replied|you reacted|enviaste|has enviado|vous avez envoyé)\b/i;
+/**
+ * The previews the platforms write for our own attachments, reactions, replies, shares and unsent
+ * messages ("You sent an attachment.", "Du hast einen Anhang gesendet.", "Вы отреагировали…"), in
+ * their main UI languages. A preview that asks something ("Hai inviato il pacco?") is the other
+ * side's message; so is one that only starts like ours ("Du hast recht"): German and Dutch need
+ * the verb too. Left out: languages whose form has no subject ("添付ファイルを送信しました").
+ */
+const SELF_SENT = new RegExp(
+  [
+    '^you (?:sent|replied|reacted|shared|liked|unsent|forwarded)\\b',
+    '^(?:enviaste|respondiste|reaccionaste|compartiste|anulaste el envío|has (?:enviado|respondido|reaccionado|compartido))\\b',
+    '^(?:você|voce) (?:enviou|respondeu|reagiu|compartilhou|curtiu|cancelou o envio)\\b',
+    "^(?:vous avez|tu as) (?:envoyé|répondu|réagi|partagé|annulé l['’]envoi)",
+    '^du hast\\b.*\\b(?:gesendet|geschickt|reagiert|geantwortet|geteilt|weitergeleitet|zurückgerufen)',
+    "^hai (?:inviato|risposto|reagito|condiviso|annullato l['’]invio)\\b",
+    '^je hebt\\b.*\\b(?:gestuurd|verstuurd|verzonden|gereageerd|geantwoord|gedeeld|ingetrokken)\\b',
+    '^вы (?:отправили|ответили|отреагировали|поделились|отменили отправку)',
+    '^(?:wysłałeś|wysłałaś|odpowiedziałeś|odpowiedziałaś|zareagowałeś|zareagowałaś|udostępniłeś|udostępniłaś)',
+    '^anda (?:mengirim|membalas|bereaksi|membagikan|membatalkan pengiriman)',
+    '^bạn đã (?:gửi|trả lời|bày tỏ|chia sẻ|thu hồi|thả)',
+    '(?:gönderdin|yanıtladın|tepki verdin|paylaştın)\\.?$',
+    '^[你您](?:发送|發送|传送|傳送|回复|回覆|分享|撤回)了',
+  ].join('|'),
+  'i',
+);
+const QUESTION = /[?¿؟？]/;
 
 export function selfPrefix(snippet: string): { text: string; fromMe: boolean } {
   const match = snippet.match(SELF_PREFIX);
   if (match) return { text: snippet.slice(match[0].length), fromMe: true };
-  if (SELF_SENT.test(snippet)) return { text: snippet, fromMe: true };
+  if (SELF_SENT.test(snippet) && !QUESTION.test(snippet)) return { text: snippet, fromMe: true };
   return { text: snippet, fromMe: false };
 }
 
