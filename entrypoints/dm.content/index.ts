@@ -55,6 +55,7 @@ function start(ctx: ContentScriptContext, platform: PlatformId, adapter: Platfor
     },
     readTotal: () => adapter.total(document),
     shadowHosts: adapter.shadowHosts ? () => adapter.shadowHosts!(document) : undefined,
+    frames: adapter.frames ? () => adapter.frames!(document) : undefined,
     reportTotal: (unreadTotal, url) => {
       send({ type: 'total', platform: adapter.id, url, unreadTotal }).catch(lost);
     },

@@ -58,6 +58,11 @@ export interface WatcherOptions {
    * observed with the document, since an observer of the document sees nothing inside them.
    */
   shadowHosts?: () => Element[];
+  /**
+   * Same-origin frames whose documents hold the DM panes (the adapter's `frames`): their
+   * documents are observed with this one, and a frame's load (a new document) schedules a read.
+   */
+  frames?: () => Element[];
 }
 
 export interface Watcher {
@@ -150,6 +155,7 @@ export function startWatcher({
   now = () => Date.now(),
   ignore = irrelevant,
   shadowHosts,
+  frames,
 }: WatcherOptions): Watcher {
   /** The pending read: the latest it runs, however busy the page stays. */
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -320,6 +326,36 @@ export function startWatcher({
   const observe = () => {
     observer.observe(doc.documentElement, OBSERVED);
     if (shadowHosts) observeShadows(shadowHosts);
+    if (frames) observeFrames(frames);
+  };
+  /** Frames listened to for their loads (each once). */
+  const framesHeard = new Set<Element>();
+  const onFrameLoad = () => soon();
+  const observeFrames = (list: () => Element[]) => {
+    try {
+      // Frames gone from the page (a navigation replaced them) are let go.
+      for (const frame of framesHeard) {
+        if (frame.isConnected) continue;
+        frame.removeEventListener('load', onFrameLoad);
+        framesHeard.delete(frame);
+      }
+      for (const frame of list()) {
+        if (!framesHeard.has(frame)) {
+          framesHeard.add(frame);
+          frame.addEventListener('load', onFrameLoad);
+        }
+        // A cross-origin frame throws or gives null: nothing of it is read either.
+        let inner: Document | null = null;
+        try {
+          inner = (frame as HTMLIFrameElement).contentDocument;
+        } catch {
+          inner = null;
+        }
+        if (inner?.documentElement) observer.observe(inner.documentElement, OBSERVED);
+      }
+    } catch {
+      // As for shadow hosts: the next read tries again.
+    }
   };
   const observeShadows = (hosts: () => Element[]) => {
     let waiting = false;
@@ -369,6 +405,8 @@ export function startWatcher({
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       if (shadowWait !== undefined) clearTimeout(shadowWait);
+      for (const frame of framesHeard) frame.removeEventListener('load', onFrameLoad);
+      framesHeard.clear();
       timer = undefined;
       view?.removeEventListener('popstate', onNavigate);
       view?.removeEventListener('hashchange', onNavigate);

@@ -101,6 +101,25 @@ test('TikTok: the inbox icon total reaches the toolbar and follows a new message
   await badgeIs('4', 1000);
 });
 
+test('TikTok Business Suite: the messages frame is read from the suite page, and its changes are followed', async () => {
+  // The suite page holds the DM app in a same-origin frame; the content script runs in the top
+  // frame only, and reads the frame's document through it.
+  await ext.serve('https://www.tiktok.com/messages', 'tiktok/current-2026.html');
+  const page = await ext.openPlatform('https://www.tiktok.com/business-suite/messages?from=homepage', {
+    html: `<!DOCTYPE html><html><head><title>TikTok Business Suite</title></head><body><main>
+      <iframe src="/messages?allow_label=true&amp;lang=en&amp;scene=business" style="width:900px;height:700px"></iframe></main></body></html>`,
+  });
+  await badgeIs('3');
+  const popup = await ext.openPopup();
+  const names = () => popup.locator('[role="row"] .queue-name').allTextContents();
+  await expect.poll(names, { timeout: 5000 }).toEqual(expect.arrayContaining(['Ana López ✨']));
+  // A new message inside the frame: no mutation of the suite page itself.
+  await page.frames()[1]!.evaluate(() => {
+    document.querySelector('[data-e2e="top-dm-icon"] sup')!.textContent = '4';
+  });
+  await badgeIs('4', 1000);
+});
+
 test('Snapchat: the title count reaches the toolbar and follows the title', async () => {
   const page = await ext.openPlatform(
     'https://www.snapchat.com/web/7a9e3c52-18b4-4f0d-8c6e-5d2a1b9f3e22',

@@ -15,7 +15,7 @@ let total: number;
 let reads: number;
 let reports: { read: InboxRead; url: string }[];
 
-function start(options: { minInterval?: number; maxInterval?: number; shadowHosts?: () => Element[] } = {}) {
+function start(options: { minInterval?: number; maxInterval?: number; shadowHosts?: () => Element[]; frames?: () => Element[] } = {}) {
   watcher = startWatcher({
     doc: document,
     read: () => {
@@ -180,6 +180,32 @@ describe('startWatcher', () => {
     const settled = reads;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(reads).toBe(settled);
+  });
+
+  it("a change inside an adapter's same-origin frame is read (TikTok Business Suite), and so is the frame's load", async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    start({ frames: () => [frame] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads).toBe(1);
+    // The frame's document changes: the watcher sees it as a change of the page.
+    total = 1;
+    frame.contentDocument!.body.innerHTML = '<ul><li>Ana: new message</li></ul>';
+    await flush();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(2);
+    expect(reports.at(-1)!.read.unreadTotal).toBe(1);
+    // A load of the frame (a new document, no mutation of the page) is read soon.
+    frame.dispatchEvent(new Event('load'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(3);
+    // Stopped, nothing of the frame wakes it.
+    watcher!.stop();
+    frame.dispatchEvent(new Event('load'));
+    frame.contentDocument!.body.innerHTML = '<ul><li>Ben</li></ul>';
+    await flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(3);
   });
 
   it('a title change alone ("(3) Instagram") triggers a read', async () => {

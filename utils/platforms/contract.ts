@@ -76,6 +76,11 @@ export interface PlatformAdapter {
    * never throws.
    */
   shadowHosts?(doc: Document): Element[];
+  /**
+   * Same-origin frames whose documents hold the DM panes (TikTok Business Suite, 2025–2026): the
+   * watcher observes their documents too, and reads again when one loads. Cheap, never throws.
+   */
+  frames?(doc: Document): Element[];
   /** DM length limit, for warnings. */
   maxLength?: number;
 }

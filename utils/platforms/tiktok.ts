@@ -56,7 +56,13 @@ const GENERATIONS = [
   {
     // Either UI without its data-e2e ids: the generated class names' readable suffixes, which
     // both keep (css-d4bw7w-DivItemWrapper in the list container, PInfoNickname, SpanUnreadCount).
-    row: '[class*="DivConversationListContainer"] [class*="DivItemWrapper"]',
+    // The list container by suffix (2022–2025), else the side drawer's scroll list (2025–2026),
+    // whose message-request group is no DivItemWrapper.
+    row: [
+      '[class*="DivConversationListContainer"] [class*="DivItemWrapper"]',
+      '[class*="DivScrollWrapper"] > [class*="DivItemWrapper"]',
+      '[class*="DivDrawerContainer"] [class*="DivItemWrapper"]',
+    ],
     name: '[class*="PInfoNickname"]',
     unread: ['[class*="UnreadCount"]', '[class*="SpanNewMessage"]', '[class*="BadgeNum"]', 'sup'],
   },
@@ -76,7 +82,7 @@ const MUTED = '[data-e2e*="mute"], [class*="MuteIcon"], [class*="IconMute"]';
 
 function listRows(doc: Document): { list: boolean; rows: Element[]; gen: Generation } {
   for (const gen of GENERATIONS) {
-    const rows = qaFirst(doc, [gen.row]);
+    const rows = qaFirst(doc, typeof gen.row === 'string' ? [gen.row] : gen.row);
     if (rows.length) return { list: true, rows: rows.slice(0, LIMITS.threads), gen };
   }
   const list = qFirst(doc, [
@@ -177,7 +183,7 @@ function readThreads(doc: Document, now: number, pageKey: string): { list: boole
     snippet: pickSelectors(rows, SNIPPET),
   };
   let muted = new Set<Element>();
-  const choice = `${gen.row}\u0001${parts.name[0]}\u0001${parts.timeAt[0]}\u0001${parts.snippet[0]}\u0001`;
+  const choice = `${String(gen.row)}\u0001${parts.name[0]}\u0001${parts.timeAt[0]}\u0001${parts.snippet[0]}\u0001`;
   const threads = readRows(doc, {
     name: 'tiktok',
     pageKey,
@@ -247,6 +253,45 @@ function chatOpen(doc: Document): boolean {
   );
 }
 
+/**
+ * A message request is open: Accept and Delete in place of the input (DivStrangerBox, 2025–2026),
+ * so no composer is missing.
+ */
+function requestOpen(doc: Document): boolean {
+  return !!q(doc, '[class*="DivStrangerBox"]');
+}
+
+/**
+ * TikTok Business Suite (/business-suite/messages, business accounts and some personal ones,
+ * 2025–2026): the DM app runs in a same-origin frame (/messages?…&scene=business) holding the
+ * usual rows, chat and composer. Its document, once readable.
+ */
+const SUITE_PATH = /^\/business-suite\/messages(\/|$)/;
+function suiteFrame(doc: Document): HTMLIFrameElement | null {
+  return SUITE_PATH.test(doc.location?.pathname ?? '') ? q<HTMLIFrameElement>(doc, 'iframe[src*="/messages"]') : null;
+}
+function suiteDocument(doc: Document): Document | null {
+  const frame = suiteFrame(doc);
+  let inner: Document | null = null;
+  try {
+    inner = frame?.contentDocument ?? null;
+  } catch {
+    inner = null; // not same-origin after all
+  }
+  return inner?.body ? inner : null;
+}
+
+/** The messages page's parts: conversations, the open chat and its composer. */
+function readMessages(doc: Document, pageKey: string, now: number, missing: string[]): Omit<InboxRead, 'unreadTotal' | 'missing'> {
+  const { list, threads } = attempt(() => readThreads(doc, now, pageKey), { list: false, threads: [] as ThreadRow[] });
+  if (!list) missing.push('conversation list');
+  const open = attempt(() => chatOpen(doc), false);
+  const active = open ? attempt(() => readActive(doc), null) : null;
+  if (open && !active) missing.push('open conversation');
+  if (open && !attempt(() => composer(doc), null) && !attempt(() => requestOpen(doc), false)) missing.push('composer');
+  return { threads, active };
+}
+
 export const tiktok: PlatformAdapter = {
   id: 'tiktok',
   label: 'TikTok',
@@ -255,21 +300,33 @@ export const tiktok: PlatformAdapter = {
   read(doc, url, now = Date.now()): InboxRead {
     try {
       const missing: string[] = [];
-      const { total, nav } = attempt(() => readTotal(doc), { total: null, nav: false });
-      if (total === null && !nav) missing.push('unread total');
-      if (!/^\/messages(\/|$)/.test(url.pathname)) return { unreadTotal: total, threads: [], active: null, missing };
-
-      const { list, threads } = attempt(() => readThreads(doc, now, url.href), { list: false, threads: [] as ThreadRow[] });
-      if (!list) missing.push('conversation list');
-      const open = attempt(() => chatOpen(doc), false);
-      const active = open ? attempt(() => readActive(doc), null) : null;
-      if (open && !active) missing.push('open conversation');
-      if (open && !attempt(() => composer(doc), null)) missing.push('composer');
-      return { unreadTotal: total, threads, active, missing };
+      const suite = SUITE_PATH.test(url.pathname);
+      const inner = suite ? attempt(() => suiteDocument(doc), null) : null;
+      // The suite's frame has its own counter when the suite's header shows none.
+      const read = (from: Document) => attempt(() => readTotal(from), { total: null, nav: false });
+      const top = read(doc);
+      const { total, nav } = top.total === null && inner ? read(inner) : top;
+      if (total === null && !nav && !top.nav) missing.push('unread total');
+      if (suite && !inner) missing.push('conversation list');
+      const messages = suite ? inner : /^\/messages(\/|$)/.test(url.pathname) ? doc : null;
+      if (!messages) return { unreadTotal: total, threads: [], active: null, missing };
+      const pageKey = messages === doc ? url.href : `${url.href} ${messages.location?.href ?? ''}`;
+      return { unreadTotal: total, ...readMessages(messages, pageKey, now, missing), missing };
     } catch {
       return emptyRead(['page']);
     }
   },
-  total: (doc) => attempt(() => readTotal(doc).total, null),
-  composer: (doc) => attempt(() => composer(doc), null),
+  total: (doc) =>
+    attempt(() => {
+      const total = readTotal(doc).total;
+      const inner = total === null ? suiteDocument(doc) : null;
+      return inner ? readTotal(inner).total : total;
+    }, null),
+  composer: (doc) =>
+    attempt(() => {
+      const own = composer(doc);
+      const inner = own ? null : suiteDocument(doc);
+      return own ?? (inner ? composer(inner) : null);
+    }, null),
+  frames: (doc) => attempt(() => [suiteFrame(doc)].filter((frame): frame is HTMLIFrameElement => frame !== null), []),
 };
