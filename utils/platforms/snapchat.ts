@@ -14,10 +14,11 @@ import { readRows } from '../dom/row-memo';
  */
 const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
-// Status words (English UI). "New Chat"/"New Snap" = unread; ours: Delivered/Opened/Sent…;
-// "Received" = their message, seen.
+// Status words (English UI). "New Chat"/"New Snap" = unread; ours: Delivered/Opened/Sent…, and
+// "Screenshot" / "Pending" (they took one of our chat; ours waits for them to add us); "Received" =
+// their message, seen.
 const UNREAD_STATUS = /^new\b/i;
-const OURS_STATUS = /^(delivered|opened|sent|sending|screenshotted|replayed|saved)\b/i;
+const OURS_STATUS = /^(delivered|opened|sent|sending|screenshot(ted)?|replayed|saved|pending)\b/i;
 const THEIRS_STATUS = /^(received|new\b)/i;
 
 function listRows(doc: Document): { list: boolean; rows: Element[]; titles: (Element | null)[] } {
@@ -148,6 +149,16 @@ function readThreads(doc: Document, now: number, pageKey: string): { list: boole
   return { list, threads: threads.filter((row): row is ThreadRow => row !== null) };
 }
 
+/**
+ * The open conversation's message list (cv-<uuid>): the one the URL names (/web/<uuid>), since a
+ * conversation opened before may stay mounted, hidden, beside it (bots pick "the visible one");
+ * else the first.
+ */
+function openConversation(doc: Document, url: URL): Element | null {
+  const uuid = url.pathname.match(UUID)?.[1];
+  return (uuid ? q(doc, `[id="cv-${uuid}"]`) : null) ?? q(doc, '[id^="cv-"]');
+}
+
 /** The open conversation's contact; `open` is its cv-<uuid> element. */
 function readActive(doc: Document, open: Element): Contact | null {
   const uuid = open.id.match(UUID)?.[1];
@@ -187,7 +198,7 @@ export const snapchat: PlatformAdapter = {
       const missing: string[] = [];
       const { list, threads } = attempt(() => readThreads(doc, now, url.href), { list: false, threads: [] });
       if (!list) missing.push('conversation list');
-      const open = attempt(() => q(doc, '[id^="cv-"]'), null);
+      const open = attempt(() => openConversation(doc, url), null);
       const chatOpen = !!open;
       const active = open ? attempt(() => readActive(doc, open), null) : null;
       if (chatOpen && !active) missing.push('open conversation');
