@@ -200,3 +200,177 @@ describe('whatsapp open chat name', () => {
     expect(doc.querySelector('[onerror]')).toBeNull();
   });
 });
+
+/**
+ * 2025–2026 rows with test ids back in the chat list (ZapLite, pt-BR, Aug 2026; Italian catalogue of
+ * WhatsApp Business web, Jul–Aug 2026): time in cell-frame-primary-detail, cell-frame-secondary is
+ * the preview line (last-msg-status, then the bell and the badge), the bell is
+ * mute-notifications-refreshed, and icons are svgs named by their <title> (no data-icon).
+ */
+describe('whatsapp 2025–2026 rows with test ids', () => {
+  const NOW_2026 = Date.parse('2026-08-07T18:00:00.000Z');
+  // Icons are svgs named by their <title>; `''` draws one without (as 2022–2024 data-icon spans hold).
+  const svg = (title: string) => `<svg viewBox="0 0 24 24" height="20" width="20" preserveAspectRatio="xMidYMid meet" fill="none">${title ? `<title>${title}</title>` : ''}<path d="M0 0h24v24H0z"></path></svg>`;
+  const BELL = (label = 'Muted chat', title = 'ic-notifications-off') => `<span><div data-testid="mute-notifications-refreshed" aria-label="${label}" class="x1c4vz4f">${svg(title)}</div></span>`;
+  const COUNT = (n: number, label = `${n} unread message${n === 1 ? '' : 's'}`) =>
+    `<span><div class="_ahlk"><span data-testid="icon-unread-count" aria-label="${label}" class="x1rg5ohu x1xaadd7 x1s688f">${n}</span></div></span>`;
+  const TICK = (name: string) => `<div class="x1c4vz4f xs83m0k"><span aria-label=" Read " class="x1rg5ohu">${svg(name)}</span></div>`;
+
+  interface Spec {
+    name: string;
+    time: string;
+    preview: string;
+    i: number;
+    tick?: string;
+    marks?: string;
+    titled?: boolean;
+    colindex?: boolean;
+    avatar?: string;
+  }
+  function row2026({ name, time, preview, i, tick = '', marks = '', titled = true, colindex = true, avatar }: Spec): string {
+    const cell = (n: number) => (colindex ? ` role="gridcell" aria-colindex="${n}"` : '');
+    const title = titled ? ` title="&#x202A;${preview}&#x202C;"` : '';
+    return `
+    <div class="x10l6tqk xh8yej3 x1g42fcv" style="z-index: ${50 - i}; height: 72px; transform: translateY(${i * 72}px);">
+      <div tabindex="-1" role="row" aria-selected="false" class="x1n2onr6"><div data-testid="cell-frame-container" class="_ak72 _ak73">
+        <div class="_ak8n"><div class="x1n2onr6">${avatar ?? `<img src="https://pps.whatsapp.net/v/t61.24694-24/${i}00_n.jpg?ccb=11-4&amp;oe=68B2C4D1" alt="" class="x1n2onr6 _ao3e">`}</div></div>
+        <div class="_ak8l">
+          <div${cell(2)} class="_ak8o"><div data-testid="cell-frame-title" class="_ak8q"><span dir="auto" title="${name}" class="x1iyjqo2 _ao3e">${name}</span></div><div data-testid="cell-frame-primary-detail" class="_ak8i"><span class="x1rg5ohu">${time}</span></div></div>
+          <div data-testid="cell-frame-secondary" class="_ak8j"><div class="_ak8k"><span data-testid="last-msg-status" class="x78zum5 x1cy8zhl"${title}>${tick}<span dir="ltr" class="_ao3e">${preview}</span></span></div>
+            <div${cell(1)} class="xhslqc4 x193iq5w">${marks || '<span></span>'}<span></span><span></span></div></div>
+        </div></div></div>
+    </div>`;
+  }
+  function page2026(rows: string[], lang = 'en', before = ''): string {
+    return `<!DOCTYPE html><html lang="${lang}"><head><title>WhatsApp</title></head><body><div id="app">
+      <div id="side"><div id="pane-side" tabindex="-1">${before}<div tabindex="-1" data-tab="4"><div aria-label="Chat list" role="grid" aria-rowcount="${rows.length}" data-testid="chat-list">${rows.join('')}</div></div></div></div>
+    </div></body></html>`;
+  }
+  const read2026 = (html: string) => {
+    const doc = new JSDOM(html, { url: URL_ }).window.document;
+    const result = whatsapp.read(doc, new URL(URL_), NOW_2026);
+    expect(inboxReadSchema.safeParse(result).success).toBe(true);
+    return result.threads;
+  };
+  // The fixture, read at its own clock (testids-2026-pt-br.json).
+  const measured = () => read2026(readFileSync(path.join(FIXTURES, 'testids-2026-pt-br.html'), 'utf8'));
+
+  it('reads the mute bell (test id, data-icon or svg title alone) as muted, its count not unread', () => {
+    const condo = byName(measured(), 'Condomínio Vista Verde');
+    expect(condo).toMatchObject({ unread: false, muted: true });
+    expect(condo.unreadCount).toBeUndefined();
+    expect(byName(measured(), 'Marcelo Souza')).toMatchObject({ unread: true, unreadCount: 1 });
+
+    const bells = [
+      BELL('Conversa silenciada'),
+      // The same icon with data-icon (as the 2025–2026 menus draw it), and the svg without either.
+      `<span><div class="_ahlk"><span aria-hidden="true" data-icon="mute-notifications-refreshed">${svg('')}</span></div></span>`,
+      `<span><div class="_ahlk"><span aria-hidden="true">${svg('ic-notifications-off')}</span></div></span>`,
+    ];
+    const rows = bells.map((bell, i) => row2026({ name: `Muted ${i}`, time: '16:35', preview: 'Reunião amanhã', marks: bell + COUNT(7), i }));
+    // Without aria-colindex cells (test ids only).
+    rows.push(row2026({ name: 'Muted 3', time: '11:00', preview: 'Promo', marks: BELL('Muted chat', '') + COUNT(9), i: 3, colindex: false }));
+    rows.push(row2026({ name: 'Ben Okafor', time: '11:20', preview: 'Did the invoice go out?', marks: COUNT(3), i: 4, colindex: false }));
+    // A pending mention takes the bell's place in a muted group: WhatsApp shows it as unread.
+    const mention = `<span><div data-testid="icon-mentions" aria-label="Mention">${svg('ic-alternate-email')}</div></span>`;
+    rows.push(row2026({ name: 'Familia', time: '10:00', preview: 'Ana: @You look', marks: mention + COUNT(1), i: 5 }));
+    const threads = read2026(page2026(rows));
+    expect(threads.map((t) => [t.name, t.unread, t.unreadCount, t.muted])).toEqual([
+      ['Muted 0', false, undefined, true],
+      ['Muted 1', false, undefined, true],
+      ['Muted 2', false, undefined, true],
+      ['Muted 3', false, undefined, true],
+      ['Ben Okafor', true, 3, undefined],
+      ['Familia', true, 1, undefined],
+    ]);
+  });
+
+  it('takes the time from the name line (cell-frame-primary-detail), never from the preview line', () => {
+    const times = measured().map((t) => [t.name, t.time === undefined ? undefined : new Date(t.time).toISOString()]);
+    expect(times).toEqual([
+      ['Condomínio Vista Verde', '2026-08-07T16:35:00.000Z'],
+      ['Marcelo Souza', '2026-08-07T16:20:00.000Z'],
+      ['Ana Ribeiro', '2026-08-07T15:02:00.000Z'],
+      ['Família 🏡', '2026-08-07T14:48:00.000Z'],
+      ['+55 19 99594-7333', '2026-08-06T00:00:00.000Z'], // "Ontem"
+      ['Loja Ventura', '2026-08-05T00:00:00.000Z'], // its preview is "10:30"
+      ['Carla Mendes', '2026-08-03T00:00:00.000Z'],
+    ]);
+    // A preview that looks like a time, titled or not, is no time.
+    for (const titled of [true, false]) {
+      const [ana] = read2026(page2026([row2026({ name: 'Ana', time: '09:15', preview: '10:30', i: 0, titled })]));
+      expect(ana!.time, String(titled)).toBe(Date.parse('2026-08-07T09:15:00.000Z'));
+      expect(ana!.snippet, String(titled)).toBe('10:30');
+    }
+    // Without the time's test id: the time beside the name, never the preview line's text.
+    const bare = row2026({ name: 'Ana', time: '09:15', preview: '10:30', i: 0, marks: COUNT(2) }).replace(' data-testid="cell-frame-primary-detail"', '');
+    expect(read2026(page2026([bare]))[0]!.time).toBe(Date.parse('2026-08-07T09:15:00.000Z'));
+    // With the two test ids swapped (as one scraper's notes have them): still the time, not the preview.
+    const swapped = row2026({ name: 'Ana', time: '09:15', preview: '10:30', i: 0 })
+      .replace('data-testid="cell-frame-primary-detail"', 'data-testid="x"')
+      .replace('data-testid="cell-frame-secondary"', 'data-testid="cell-frame-primary-detail"')
+      .replace('data-testid="x"', 'data-testid="cell-frame-secondary"');
+    expect(read2026(page2026([swapped]))[0]).toMatchObject({ time: Date.parse('2026-08-07T09:15:00.000Z'), snippet: '10:30' });
+    // Until 2023 cell-frame-secondary held the time itself, and still reads.
+    expect(fixture('older-2022').result.threads.map((t) => t.time)).toEqual([1772755200000, 1773314400000, 1773187200000]);
+  });
+
+  it('reads a preview without a title as the preview, not the time or an icon name', () => {
+    const threads = measured();
+    expect(byName(threads, '+55 19 99594-7333').snippet).toBe('Bom dia, ainda tem disponível?');
+    expect(byName(threads, 'Carla Mendes').snippet).toBe('A caminho');
+    expect(byName(threads, 'Família 🏡').snippet).toBe('Chego às 8');
+    for (const t of threads) expect(`${t.name} ${t.snippet}`).not.toMatch(/wds-ic|ic-notifications|default-contact/);
+    // An empty title: the preview's text, without the tick's svg title ("wds-ic-readOn my way").
+    const empty = row2026({ name: 'Carla', time: '09:10', preview: 'On my way', i: 0, tick: TICK('wds-ic-read') }).replace(/ title="&#x202A;[^"]*"/, ' title=""');
+    expect(read2026(page2026([empty]))[0]).toMatchObject({ snippet: 'On my way', lastFromMe: true });
+  });
+
+  it('tells our last message by its ticks named wds-ic-* (svg title or data-icon), not by other icons', () => {
+    const threads = measured();
+    expect(threads.map((t) => [t.name, t.lastFromMe])).toEqual([
+      ['Condomínio Vista Verde', false],
+      ['Marcelo Souza', false],
+      ['Ana Ribeiro', true], // wds-ic-read
+      ['Família 🏡', true], // wds-ic-delivered (and "Você: ")
+      ['+55 19 99594-7333', false],
+      ['Loja Ventura', false],
+      ['Carla Mendes', true], // wds-ic-read, preview without a title
+    ]);
+    const rows = [
+      row2026({ name: 'Sent', time: '09:15', preview: 'Perfect', i: 0, tick: `<span data-icon="wds-ic-delivered">${svg('')}</span>` }),
+      row2026({ name: 'Pending', time: '09:14', preview: 'On my way', i: 1, tick: TICK('wds-ic-pending') }),
+      // Media and disappearing-message icons are both sides'.
+      row2026({ name: 'Photo', time: '09:13', preview: 'Photo', i: 2, tick: `<span data-testid="chat-msg-symbol">${svg('wds-ic-image')}</span>` }),
+      row2026({ name: 'Timer', time: '09:12', preview: 'Ok', i: 3, tick: TICK('wds-ic-disappearing-messages') }),
+      row2026({ name: 'Plain', time: '09:11', preview: 'Ok thanks', i: 4 }),
+    ];
+    expect(read2026(page2026(rows)).map((t) => [t.name, t.lastFromMe])).toEqual([
+      ['Sent', true],
+      ['Pending', true],
+      ['Photo', false],
+      ['Timer', false],
+      ['Plain', false],
+    ]);
+  });
+
+  it('drops the section headers of search results, and keeps chats without a photo', () => {
+    // Italian catalogue: section headers ("Chat", "Gruppi in comune") are [role=row] like chats.
+    // Their inner markup is not known: a row of text alone.
+    const header = (text: string, i: number) =>
+      `<div class="x10l6tqk" style="transform: translateY(${i * 72}px);"><div tabindex="-1" role="row" aria-selected="false"><div class="x1n2onr6"><div class="xpilrb4">${text}</div></div></div></div>`;
+    const noPhoto = `<span aria-hidden="true" data-icon="default-contact-refreshed">${svg('default-contact-refreshed')}</span>`;
+    const rows = [
+      header('Chats', 0),
+      row2026({ name: 'Ana López', time: '09:15', preview: 'hi', i: 1 }),
+      row2026({ name: '+55 19 99594-7333', time: '09:10', preview: 'Bom dia', i: 2, avatar: noPhoto, titled: false }),
+      header('Groups in common', 3),
+      row2026({ name: 'Family', time: '08:00', preview: 'Dad: hi', i: 4 }),
+    ];
+    const doc = new JSDOM(page2026(rows), { url: URL_ }).window.document;
+    expect(whatsapp.read(doc, new URL(URL_), NOW_2026).threads.map((t) => t.name)).toEqual(['Ana López', '+55 19 99594-7333', 'Family']);
+    // The same rows without any title attribute.
+    doc.querySelectorAll('[title]').forEach((el) => el.removeAttribute('title'));
+    expect(whatsapp.read(doc, new URL(URL_), NOW_2026 + 1000).threads.map((t) => t.name)).toEqual(['Ana López', '+55 19 99594-7333', 'Family']);
+  });
+});

@@ -57,11 +57,14 @@ function listRows(doc: Document): { pane: Element | null; rows: Element[] } {
   return { pane, rows: rows.slice(0, LIMITS.threads) };
 }
 
-/** Test ids of the until-2023 markup a row is read with. */
-const TEST_IDS = ['cell-frame-title', 'cell-frame-secondary', 'last-msg-status', 'icon-unread-count', 'muted'] as const;
+/**
+ * Test ids a row is read with: until 2023, and again 2025–2026 (cell-frame-primary-detail holds
+ * the time; cell-frame-secondary, the time until 2023, is then the preview line with the badges).
+ */
+const TEST_IDS = ['cell-frame-title', 'cell-frame-primary-detail', 'cell-frame-secondary', 'last-msg-status', 'icon-unread-count'] as const;
 type TestId = (typeof TEST_IDS)[number];
 
-/** Row marks from `data-icon` (one pass over the list's icons, not three queries per row). */
+/** Row marks from icons (one pass over the list's data-icon, test ids and svg titles, not queries per row). */
 interface Icons {
   // The "Archived" entry at the top of the list is not a chat.
   archived: boolean;
@@ -69,6 +72,18 @@ interface Icons {
   // Our last message shows delivery ticks next to the preview (status-check / status-dblcheck /
   // msg-dblcheck, and status-time while sending); media icons (status-image, status-ptt) are both sides'.
   ticks: boolean;
+}
+
+/**
+ * Mute and tick marks by icon name, from a data-icon, a data-testid or (2025–2026, no data-icon
+ * on them) an `<svg><title>`: the bell is muted / mute-notifications-refreshed / ic-notifications-off
+ * (never unmute-…), the ticks wds-ic-read / wds-ic-delivered (seen), -sent / -pending (expected).
+ * Other wds-ic-* icons (media, disappearing messages) are both sides'.
+ */
+const MUTE = /^mute|^(wds-)?ic-notifications-off/;
+const TICK = /^(wds-)?ic-(read|delivered|sent|pending|msg-time|(msg-)?(dbl)?check)$/;
+function nameMark(name: string): 'muted' | 'ticks' | null {
+  return MUTE.test(name) ? 'muted' : TICK.test(name) ? 'ticks' : null;
 }
 
 interface Parts {
@@ -134,8 +149,12 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEn
   for (let k = 0; k < withTestId.length; k++) {
     const element = withTestId[k]!;
     const id = element.getAttribute('data-testid') as TestId;
-    const row = (TEST_IDS as readonly string[]).includes(id) ? ownerRow(index, element) : undefined;
-    if (row !== undefined) testIds[row]![id] ??= element;
+    const wanted = (TEST_IDS as readonly string[]).includes(id);
+    const mark = wanted ? null : nameMark(id); // "muted" until 2023, mute-notifications-refreshed 2025–2026
+    const row = wanted || mark ? ownerRow(index, element) : undefined;
+    if (row === undefined) continue;
+    if (mark) icons[row]![mark] = true;
+    else testIds[row]![id] ??= element;
   }
   const withIcon = all(root, '[data-icon]');
   for (let k = 0; k < withIcon.length; k++) {
@@ -145,8 +164,17 @@ function readParts(rows: Element[], now: number, dateOrder: 'mdy' | 'dmy', anyEn
     if (row === undefined) continue;
     const marks = icons[row]!;
     if (icon === 'archived' || icon === 'archive-refreshed') marks.archived = true;
-    if (icon.startsWith('muted')) marks.muted = true;
     if (icon.includes('check') || icon === 'status-time' || icon === 'msg-time') marks.ticks = true;
+    const mark = nameMark(icon);
+    if (mark) marks[mark] = true;
+  }
+  // 2025–2026 icons are svgs named by their <title> alone (68 rows measured: ticks on our 6; the
+  // media symbol beside the preview is both sides', and named otherwise).
+  const titles = all(root, 'svg > title');
+  for (let k = 0; k < titles.length; k++) {
+    const mark = nameMark((titles[k]!.textContent ?? '').trim());
+    const row = mark ? ownerRow(index, titles[k]!) : undefined;
+    if (row !== undefined) icons[row]![mark!] = true;
   }
 
   // The name span: the first `span[title]` of the title cell (the preview is also a span[title]).
@@ -242,22 +270,33 @@ function readRow(row: Element, i: number, parts: Parts): ThreadRow | null {
     () => cleanText(textBlocks(nameSpan, 10).join(' '), LIMITS.name),
   ]) ?? '';
   if (!name) return null;
-  const id = rowId(name, q(row, 'img'));
+  const img = q(row, 'img');
+  const preview = parts.previews[i] ?? null;
+  // Search results (2026) head their sections ("Chats", "Groups in common") with rows too: text
+  // alone, without an avatar (a photo, else a default svg), a title or cells.
+  if (!img && !preview && !nameSpan?.hasAttribute('title') && !q(row, 'svg, [role="gridcell"], [data-testid^="cell-frame"]')) return null;
+  const id = rowId(name, img);
 
-  const preview = parts.previews[i];
+  // The time's test id: cell-frame-primary-detail 2025–2026 (one scraper's notes swap the two),
+  // cell-frame-secondary until 2023, which 2025–2026 is the preview's line: never one holding the preview.
+  const ids = parts.testIds[i]!;
+  const previewLine = (line: Element | undefined) => !line || [ids['last-msg-status'], preview].some((part) => part && line.contains(part));
+  const detail = ids['cell-frame-primary-detail'];
+  const secondary = ids['cell-frame-secondary'];
   const timeText = firstOf([
-    () => textOf(parts.testIds[i]!['cell-frame-secondary']), // until 2023
-    () => (nameSpan ? lineTime(row, nameSpan, preview ?? null, parts.time) : undefined),
+    () => (previewLine(detail) ? undefined : textOf(detail)),
+    () => (previewLine(secondary) || parts.time(textOf(secondary)) === undefined ? undefined : textOf(secondary)),
+    () => (nameSpan ? lineTime(row, nameSpan, preview, parts.time) : undefined),
   ]);
   const time = timeText ? parts.time(timeText) : undefined;
 
   const countBadge = parts.badges[i];
   const previewText = preview
-    ? cleanText(preview.getAttribute('title') || preview.textContent)
+    ? cleanText(preview.getAttribute('title') || textBlocks(preview, 20).join(' ')) // no svg <title> names
     : attempt(() => untitledPreview(row, nameSpan, timeText), '');
   const you = previewText ? stripYou(previewText) : null;
 
-  const muted = icons.muted || !!parts.testIds[i]!.muted;
+  const muted = icons.muted;
   const unreadCount = countBadge ? parseCount(textOf(countBadge)) : null;
   const unread = !!countBadge && !muted;
 
