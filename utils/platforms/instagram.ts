@@ -53,7 +53,13 @@ const ALT_HANDLE = /^@?([A-Za-z0-9._]{1,30})['’]s\b/;
 // Presence lines shown where the snippet would be ("Active 2h ago", "Activo hace 5 min", "Actif il
 // y a 2 h", "Attivo 2 ore fa", "Ativo há 2 h", "Aktif 2 sa. önce", "В сети 2 ч назад"). A word,
 // not a prefix: "Actively looking…" is a message. (\b knows no Cyrillic: a space or the end.)
-const PRESENCE = /^(active|activ[oa]|actif|attiv[oa]|ativ[oa]|aktiv|aktif|en ligne|online|в сети|онлайн)(?=[\s.,]|$)/i;
+// Whole lines: the Chinese and Japanese ones ("目前在線上", "10分鐘前在線上", "オンライン中"; 2026),
+// and the typing indicator that replaces preview and time ("Typing...", English, 2026).
+const PRESENCE =
+  /^(?:(active|activ[oa]|actif|attiv[oa]|ativ[oa]|aktiv|aktif|en ligne|online|в сети|онлайн)(?=[\s.,]|$)|(?:目前在線上|目前在线|剛剛上線|在线|在線上|\d+\s*(?:分鐘|分钟|小時|小时|天)前(?:在線上|在线|上線)|オンライン中|typing(?:\.\.\.|…)?)$)/i;
+// With two or more unread messages the preview is their count: "2 new messages", "4+ new
+// messages" (English, 2026), "3 則新訊息" / "3 条新消息" / "3件の新しいメッセージ".
+const NEW_MESSAGES = /^(\d{1,4})\+?\s*(?:new messages?|則新訊息|条新消息|件の新しいメッセージ)$/i;
 
 function isDirectPage(url: URL): boolean {
   return url.pathname.startsWith('/direct/');
@@ -204,6 +210,8 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
   let time: number | undefined;
   let labelled: ArrayLike<Element>;
   let labelledUnread = false;
+  // The "N new messages" summary in place of the preview: the row's unread count.
+  let count: number | undefined;
   if (known) {
     // What the general read makes of the known row's pieces, without its sets and lists: the
     // time label is a time mark, not a piece; the snippet is the one piece after the name, unless
@@ -211,9 +219,10 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
     nameEl = known.nameEl;
     name = known.name;
     const piece = known.snippet;
-    // (The unread dot's clipped label, as below.)
+    // (The unread dot's clipped label and the unread summary, as below.)
     if (piece === 'Unread') labelledUnread = true;
-    const isPiece = !!piece && !labelledUnread && piece !== known.time && piece !== alt && !PRESENCE.test(piece);
+    else if (piece !== known.time) count = newMessages(piece);
+    const isPiece = !!piece && !labelledUnread && count === undefined && piece !== known.time && piece !== alt && !PRESENCE.test(piece);
     parts = isPiece ? rowParts([piece], ctx.now, ctx.parse, NAMED) : {};
     time = (known.time ? ctx.parse(known.time, ctx.now) : undefined) ?? parts.time;
     labelled = row.querySelectorAll('[aria-label]');
@@ -228,6 +237,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
     for (const text of pieces.rest) {
       // The unread dot's clipped "Unread" label (English, 2026) is no snippet.
       if (text === 'Unread') labelledUnread = true;
+      else if (NEW_MESSAGES.test(text)) count ??= newMessages(text);
       else if (text !== alt && !PRESENCE.test(text)) texts.push(text);
     }
     parts = rowParts(texts, ctx.now, ctx.parse, pieces.name !== null ? NAMED : UNNAMED);
@@ -243,11 +253,11 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
     const self = selfPrefix(snippet);
     snippet = self.text;
     lastFromMe = self.fromMe;
-  }
+  } else if (count !== undefined) lastFromMe = false; // "N new messages" are theirs.
 
   // One pass over the row's labelled elements: the unread dot's aria-label="Unread" (English UI,
   // 2022–2026) and the localised "Muted" bell (its first 20).
-  let marked = labelledUnread;
+  let marked = labelledUnread || count !== undefined;
   let muted = false;
   for (let i = 0; i < labelled.length; i++) {
     const label = labelled[i]!.getAttribute('aria-label');
@@ -273,6 +283,7 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext, 
       handle: altHandle ?? parts.handle,
       snippet,
       unread,
+      unreadCount: count,
       lastFromMe,
       time,
       url: rowUrl(href, ctx.site),
@@ -301,6 +312,11 @@ function knownRow(row: Element): { nameEl: Element; name: string; snippet: strin
   const name = cleanText(texts[0]!, 1000);
   if (!name) return null;
   return { nameEl, name, snippet: cleanText(texts[1]!, 1000), time: cleanText(texts[2]!) };
+}
+
+function newMessages(text: string): number | undefined {
+  const match = NEW_MESSAGES.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The first element under `row` whose own text is `text` (the name when no span[dir] marks it). */
@@ -334,11 +350,18 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
   const openId = threadIdOf(url);
   if (!openId) return null;
-  // The profile link in the conversation header ("/ana.lopez/"), for the handle (2019–2026).
+  // A named group: "Messages in conversation titled Weekend crew" (English; Messenger's label,
+  // 2025–2026, from the code both share): its name, and no one person's handle.
+  const titled = attr(q(doc, '[aria-label^="Messages in conversation titled "]'), 'aria-label').replace(/^Messages in conversation titled\s+/, '');
+  if (titled) return { name: titled };
+  // The profile link in the conversation header ("/ana.lopez/"), for the handle (2019–2026); not
+  // a link among the messages (a group member's avatar, a mention).
   // (Relative as rendered, or absolute: only the path counts.)
   const profilePath = (a: Element) => hrefPath(attr(a, 'href'));
-  const profile = qa<HTMLAnchorElement>(doc, '[role="main"] a[href], main a[href]', 200).find((a) =>
-    /^\/[\w.]{1,30}\/$/.test(profilePath(a)) && !/^\/(direct|explore|reels|accounts)\//.test(profilePath(a)),
+  const inMessages = (a: Element) => attempt(() => a.closest('[aria-label^="Messages in conversation"]') !== null, false);
+  const links = qa<HTMLAnchorElement>(doc, '[role="main"] a[href], main a[href]', 200);
+  const profile = links.find(
+    (a) => /^\/[\w.]{1,30}\/$/.test(profilePath(a)) && !/^\/(direct|explore|reels|accounts)\//.test(profilePath(a)) && !inMessages(a),
   );
   const handle = profile ? profilePath(profile).slice(1, -1) : undefined;
   const name = firstOf<string>([
@@ -348,8 +371,16 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
     () => threads.find((t) => t.id === openId)?.name,
     // Rows without thread links (2026): the open thread is the pressed row of the thread list.
     () => textBlocks(q(q(doc, '[role="navigation"] [role="button"][aria-pressed="true"]'), 'span[dir="auto"]'), 1)[0],
-    // The header's profile link text.
-    () => textBlocks(profile, 1)[0],
+    // The header's profile link text: the first link to that profile with text (2026: an
+    // avatar-only link, then the name link).
+    () => {
+      const path = profile ? profilePath(profile) : '';
+      for (const a of path ? links : []) {
+        const text = profilePath(a) === path && !inMessages(a) ? textBlocks(a, 1)[0] : undefined;
+        if (text) return text;
+      }
+      return null;
+    },
     () => handle,
   ]);
   return splitName(name, handle);
