@@ -190,7 +190,7 @@ describe('WhatsApp without title attributes', () => {
  * only by style may read as read. Everything else must stay. X's 2026 Tailwind rows tell the name
  * by its font-bold class; without it, by its place (the row's first text, when the name has no
  * dir attribute). LinkedIn's BEM classes are its main hooks; without them its rows are found by
- * their thread links or list item view names, their parts by their elements (h3, p, time).
+ * their thread links or as the items of the labelled conversation list, their parts by their elements (h3, p, time).
  */
 describe('no class attributes at all', () => {
   const platforms: readonly PlatformId[] = PLATFORM_IDS;

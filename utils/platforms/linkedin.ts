@@ -36,6 +36,10 @@ function navLink(doc: Document): Element | null {
     // Global nav, 2019–2026: <a class="global-nav__primary-link" href="…/messaging/?">. The nav
     // first, then its link: a descendant selector over the whole page checks every row link.
     () => q(qFirst(doc, ['#global-nav', '.global-nav']), 'a[href*="/messaging"]'),
+    // The 2026 nav with hashed classes: its items' view name (a selector test pairs it with
+    // aria-label="消息，0 条新通知"). After #global-nav's link (the same link where both are there),
+    // so the page-wide attribute look-up only runs on a page without the old nav.
+    () => q(doc, '[data-view-name="navigation-messaging"]'),
     // Any messaging link that is not a thread (nav moved out of #global-nav in redesigns).
     () => qa(doc, 'a[href*="/messaging"]').find((a) => !THREAD_PATH.test(a.getAttribute('href') ?? '')),
   ]);
@@ -54,6 +58,9 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
       // Without classes: the link's text that is a count alone ("3", "99+"; its screen-reader
       // text "3 new messages" and the label "Messaging" are not).
       () => parseCount(leafTexts(nav, 8).find((text) => BARE_COUNT.test(toAsciiDigits(cleanText(text))))),
+      // The 2026 nav item's own label, any language: "消息，0 条新通知". Only the item's: any other
+      // messaging link's label may hold a number that is no count ("Message Ana, 2nd degree").
+      () => (nav.getAttribute('data-view-name') === 'navigation-messaging' ? parseCount(nav.getAttribute('aria-label')) : null),
     ]);
     // The nav is there without a number: LinkedIn hides the badge at zero, but the title's
     // count also includes notifications, so leave it unknown and let the rows speak.
@@ -63,11 +70,15 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
   return { total: titleCount(doc.title), nav: false };
 }
 
-// The conversation list's label (English, late 2026) and its items' view name (2025–2026 builds):
-// hooks that hold without the BEM classes.
+// The conversation list's label (English, late 2026): a hook that holds without the BEM classes.
 const LABELLED_LIST = 'ul[aria-label="Conversation list" i]';
-const ITEM_VIEW = '[data-view-name="message-list-item"]';
+// The MESSAGES of the open thread (div.msg-s-event-listitem[data-view-name="message-list-item"],
+// 2025–2026 extensions), not the list's rows.
+const MESSAGE_ITEM = '[data-view-name="message-list-item"]';
 const THREAD_LINK = 'a[href*="/messaging/thread/"]';
+// The open thread and its messages: the fallbacks below take no row inside them. Bare /messaging/
+// opens a thread before the list's rows attach (2026), and its messages carry a list-like markup.
+const THREAD_AREA = '.msg-s-message-list, .msg-s-message-list-content, .msg-thread, .msg-overlay-conversation-bubble, .msg-s-event-listitem';
 
 const some = <T>(list: T[]): T[] | null => (list.length ? list : null);
 
@@ -78,15 +89,16 @@ function listRows(doc: Document): { list: Element | null; rows: Element[] } {
     '.msg-conversations-container', // container of the list
     LABELLED_LIST,
   ]);
+  // The page-wide fallbacks keep no row of the open thread (the list's own rows, first, are under it).
+  const outside = (found: Element[]) => some(found.filter((row) => !attempt(() => row.closest(THREAD_AREA) !== null, false)));
   const rows = firstOf<Element[]>([
     () => some(qaFirst(list, ['li.msg-conversation-listitem', '.msg-conversation-listitem'])),
     // Cards without the list item class: the card's list item, else the card.
-    () => some(qa(doc, '.msg-conversation-card').map((card) => card.closest('li') ?? card)),
-    // A build without the BEM classes: the items' view name, the thread links' list items (a
-    // draft's /thread/new/ is left out when read), the items of the labelled list.
-    () => some(qa(doc, ITEM_VIEW)),
-    () => some(qa(doc, THREAD_LINK).map((link) => link.closest('li') ?? link)),
-    () => some(qa(q(doc, LABELLED_LIST), ':scope > li')),
+    () => outside(qa(doc, '.msg-conversation-card').map((card) => card.closest('li') ?? card)),
+    // A build without the BEM classes: the thread links' list items (a draft's /thread/new/ is
+    // left out when read), the items of the labelled list.
+    () => outside(qa(doc, THREAD_LINK).map((link) => link.closest('li') ?? link)),
+    () => outside(qa(q(doc, LABELLED_LIST), ':scope > li')),
   ]);
   const unique = rows ? [...new Set(rows)].filter((row) => row.isConnected !== false) : [];
   return { list: list ?? (unique.length ? commonRoot(unique) : null), rows: unique.slice(0, LIMITS.threads) };
@@ -109,19 +121,20 @@ const SNIPPET = [
 const TIME = ['time.msg-conversation-card__time-stamp', '[class*="time-stamp"]', 'time'] as const;
 
 /**
- * A snippet's text without its label pill: 2025–2026 rows put "InMail" / "Sponsored" in a
- * span.msg-conversation-card__pill child of the snippet paragraph (no -snippet-body span), so
- * the paragraph's text reads "InMail You: thanks". Plain-text snippets (most rows) cost one child
- * count; only a snippet holding a pill is walked.
+ * A snippet's text without its label pill, and the pill's: 2025–2026 rows put "InMail" /
+ * "Sponsored" in a span.msg-conversation-card__pill child of the snippet paragraph (no
+ * -snippet-body span), so the paragraph's text reads "InMail You: thanks". Plain-text snippets
+ * (most rows) cost one child count; only a snippet holding a pill is walked.
  */
-function snippetText(snippet: Element | null): string {
-  if (!snippet) return '';
+function snippetText(snippet: Element | null): { text: string; pill: string } {
+  if (!snippet) return { text: '', pill: '' };
+  const plain = () => ({ text: textOf(snippet), pill: '' });
   try {
-    if (snippet.childElementCount === 0) return textOf(snippet);
+    if (snippet.childElementCount === 0) return plain();
     let pills: ArrayLike<Element> = snippet.querySelectorAll('[class*="msg-conversation-card__pill"]');
     if (!pills.length) {
       const pill = plainPill(snippet);
-      if (!pill) return textOf(snippet);
+      if (!pill) return plain();
       pills = [pill];
     }
     // The text nodes outside the pills (a pill may sit under wrappers of its own).
@@ -132,9 +145,9 @@ function snippetText(snippet: Element | null): string {
       // Pill and text are often adjacent without a space: keep the words apart.
       text += inPill(node) ? ' ' : (node.nodeValue ?? '');
     }
-    return cleanText(text);
+    return { text: cleanText(text), pill: textOf(pills[0], 40) };
   } catch {
-    return textOf(snippet);
+    return plain();
   }
 }
 
@@ -219,7 +232,16 @@ interface Parts {
   timeAt: readonly string[];
 }
 
-function readRow(row: Element, parts: Parts, count: Element | null, marked: boolean, bold: boolean): ThreadRow | null {
+/** A row's read, with what tells apart two rows of the same person (see `distinct`). */
+interface RowRead {
+  thread: ThreadRow;
+  /** The id is a hash of the name and avatar (no thread link). */
+  hashed: boolean;
+  /** The snippet's label pill ("InMail", "Sponsored"), '' without one. */
+  pill: string;
+}
+
+function readRow(row: Element, parts: Parts, count: Element | null, marked: boolean, bold: boolean): RowRead | null {
   const nameElement = rowName(row, parts.name);
   const name = firstOf([
     () => textOf(nameElement, LIMITS.name),
@@ -236,7 +258,11 @@ function readRow(row: Element, parts: Parts, count: Element | null, marked: bool
   const id = threadId ?? hashId(name, avatarKey(q(row, 'img')));
 
   let rawSnippet = '';
-  for (const selector of parts.snippet) if ((rawSnippet = snippetText(q(row, selector)))) break;
+  let pill = '';
+  for (const selector of parts.snippet) {
+    ({ text: rawSnippet, pill } = snippetText(q(row, selector)));
+    if (rawSnippet) break;
+  }
   const you = rawSnippet ? stripYou(rawSnippet) : null;
 
   const timeElement = qFirst(row, parts.timeAt);
@@ -259,7 +285,34 @@ function readRow(row: Element, parts: Parts, count: Element | null, marked: bool
   if (you) thread.lastFromMe = you.fromMe;
   if (time !== undefined) thread.time = time;
   if (threadId && link.url !== undefined) thread.url = link.url;
-  return thread;
+  return { thread, hashed: !threadId, pill };
+}
+
+/**
+ * Rows without a thread link that hash to the same id: one person's two threads (an organic 1:1
+ * and an InMail, 2026 rows "without href, thread id or URN"). A row alone with its name and avatar
+ * keeps its id; in a group, a row with a pill gets the pill in its key, and repeats a running
+ * number. Computed over the whole list on every read, after the per-row parse the memo may reuse,
+ * so a number never outlives the rows it told apart; a changed id makes a new object.
+ */
+function distinct(reads: readonly (RowRead | null)[]): ThreadRow[] {
+  const hashed = new Map<string, number>();
+  for (const read of reads) if (read?.hashed) hashed.set(read.thread.id, (hashed.get(read.thread.id) ?? 0) + 1);
+  const out: ThreadRow[] = [];
+  const taken = new Set<string>();
+  for (const read of reads) {
+    if (!read) continue;
+    const { thread } = read;
+    let id = thread.id;
+    if (read.hashed && (hashed.get(id) ?? 0) > 1) {
+      const key = read.pill ? hashId(id, read.pill) : id;
+      id = key;
+      for (let n = 2; taken.has(id); n++) id = hashId(key, String(n));
+    }
+    taken.add(id);
+    out.push(id === thread.id ? thread : { ...thread, id });
+  }
+  return out;
 }
 
 function readThreads(doc: Document, url: URL, now: number): { list: boolean; threads: ThreadRow[] } {
@@ -287,7 +340,7 @@ function readThreads(doc: Document, url: URL, now: number): { list: boolean; thr
     timeAt: pickSelectors(rows, TIME),
   };
   const choice = `${parts.name[0]}\u0001${parts.snippet[0]}\u0001${parts.timeAt[0]}\u0001`;
-  const threads = readRows(doc, {
+  const reads = readRows(doc, {
     name: 'linkedin',
     pageKey: url.href,
     now,
@@ -299,7 +352,7 @@ function readThreads(doc: Document, url: URL, now: number): { list: boolean; thr
   });
   // A list found with no row in it is an empty inbox only when it shows no text: one holding
   // something that reads as no row is markup DM Desk does not know (reported, not a silent zero).
-  return { list: rows.length > 0 || (!!list && !textOf(list)), threads: threads.filter((row): row is ThreadRow => row !== null) };
+  return { list: rows.length > 0 || (!!list && !textOf(list)), threads: distinct(reads) };
 }
 
 /**
@@ -319,6 +372,15 @@ const HEADER_TITLES = ['.msg-entity-lockup__entity-title', '.msg-overlay-bubble-
 const IN_LIST = '.msg-conversations-container__conversations-list, [data-test-id="conversation-list"]';
 // Sponsored messages ("Sponsored Messaging", "Sponsored"): no one to greet by name.
 const SPONSORED = /\bsponsored\b/i;
+// An anonymous or deleted account ("LinkedIn Member", as the messages export names it): a name,
+// but no one to greet by first name.
+const MEMBER = /^linkedin member$/i;
+const IN_PATH = /\/in\/([^/?#]+)/;
+
+function person(name: string | null | undefined, handle?: string): Contact | null {
+  const contact = splitName(name, handle);
+  return contact && MEMBER.test(contact.name) ? { name: contact.name, ...(contact.handle ? { handle: contact.handle } : {}) } : contact;
+}
 
 function inList(el: Element): boolean {
   return attempt(() => el.closest(IN_LIST) !== null, true);
@@ -360,18 +422,45 @@ function readActive(doc: Document): Contact | null {
   const profile =
     qa(doc, '.msg-thread a[href*="/in/"], .msg-entity-lockup a[href*="/in/"], a.msg-thread__link-to-profile[href*="/in/"], .msg-title-bar a[href*="/in/"]').find((a) => !inList(a)) ??
     (name ? null : plainProfileLink(doc));
-  const handle = idFromPath(profile?.getAttribute('href'), /\/in\/([^/?#]+)/) ?? undefined;
+  const handle = idFromPath(profile?.getAttribute('href'), IN_PATH) ?? undefined;
   // Without the header's classes: the person's name is the profile link's first text.
-  return splitName(name ?? (profile ? textBlocks(profile, 1)[0] : null), handle);
+  return person(name ?? (profile ? textBlocks(profile, 1)[0] : null), handle);
 }
 
 /**
  * The open thread's profile link in a build without the BEM classes: the first /in/ link of the
- * main region outside the conversation list's rows (the header comes before the messages).
+ * main region outside the conversation list's rows and the thread's messages (the header comes
+ * before the messages).
  */
 function plainProfileLink(doc: Document): Element | null {
   const scope = q(doc, 'main') ?? doc;
-  return qa(scope, 'a[href*="/in/"]').slice(0, 50).find((a) => !attempt(() => a.closest(`${ITEM_VIEW}, ${LABELLED_LIST}`) !== null || a.closest('li')?.querySelector(THREAD_LINK) != null, true) && textOf(a)) ?? null;
+  return qa(scope, 'a[href*="/in/"]').slice(0, 50).find((a) => !attempt(() => a.closest(`${MESSAGE_ITEM}, ${LABELLED_LIST}`) !== null || a.closest('li')?.querySelector(THREAD_LINK) != null, true) && textOf(a)) ?? null;
+}
+
+// 2026: on the other pages the messaging overlay renders into the open shadow root of
+// div#interop-outlet[data-testid="interop-shadowdom"] (bots and extensions of 2026 look up its
+// bubbles, send button and text boxes there; one names the host DIV.theme--light). The /messaging/
+// pages stay in the document.
+const OVERLAY = '.msg-overlay-conversation-bubble, .msg-overlay-list-bubble, .msg-overlay-container';
+let lastHost: Element | null = null;
+
+/**
+ * The overlay's shadow host (the last one found, while it is still in this document): the outlet
+ * by its id, else among the body's children and the first .theme--light elements (not the whole
+ * page) the one with the outlet's test id or an open shadow root holding the overlay.
+ */
+function overlayHost(doc: Document): Element | null {
+  if (lastHost && lastHost.ownerDocument === doc && lastHost.isConnected) return lastHost;
+  const outlet = doc.getElementById('interop-outlet');
+  if (outlet) return (lastHost = outlet);
+  const near = [...Array.from(doc.body?.children ?? []).slice(0, 60), ...Array.from(doc.getElementsByClassName('theme--light')).slice(0, 10)];
+  return (lastHost = near.find((el) => el.getAttribute('data-testid') === 'interop-shadowdom' || (!!el.shadowRoot && !!q(el.shadowRoot, OVERLAY))) ?? null);
+}
+
+/** Where the overlay may be: the document, and the outlet's shadow root when there is one. */
+function overlayRoots(doc: Document): (Document | ShadowRoot)[] {
+  const root = attempt(() => overlayHost(doc)?.shadowRoot ?? null, null);
+  return root ? [doc, root] : [doc];
 }
 
 /**
@@ -379,33 +468,64 @@ function plainProfileLink(doc: Document): Element | null {
  * focus, else the first not minimised. The list bubble ("Messaging") is none.
  */
 function openBubble(doc: Document): Element | null {
-  const open = qa(doc, '.msg-overlay-conversation-bubble').filter((b) => !b.classList.contains('msg-overlay-conversation-bubble--is-minimized'));
-  const focused = doc.activeElement;
-  return open.find((b) => !!focused && b.contains(focused)) ?? open[0] ?? null;
+  let first: Element | null = null;
+  for (const root of overlayRoots(doc)) {
+    const open = qa(root, '.msg-overlay-conversation-bubble').filter((b) => !b.classList.contains('msg-overlay-conversation-bubble--is-minimized'));
+    // Focus inside a shadow tree is its root's (the document's is the host).
+    const focused = root.activeElement;
+    const hit = open.find((b) => !!focused && b.contains(focused));
+    if (hit) return hit;
+    first ??= open[0] ?? null;
+  }
+  return first;
+}
+
+// A "New message" draft (2022–2026, also /messaging/thread/new/): its title says "New message" in
+// the UI's language; the person is the recipient pill (button.artdeco-pill--dismiss "Remove <name>" >
+// span.artdeco-pill__text), else the one-to-one profile card below it.
+const RECIPIENTS = ['.msg-connections-typeahead .artdeco-pill__text', '.msg-connections-typeahead__recipient-token', '.msg-connections-typeahead .artdeco-pill'];
+const PROFILE_CARD = 'a.profile-card-one-to-one__profile-link';
+
+/** The recipient of a draft: null before one is picked; several make a group (no first name). */
+function recipient(scope: ParentNode): Contact | null {
+  const names = qaFirst(scope, RECIPIENTS).map((el) => textOf(el, LIMITS.name)).filter(Boolean);
+  const card = q(scope, PROFILE_CARD) ?? q(scope, '.msg-s-profile-card a[href*="/in/"]');
+  if (!names.length) names.push(textOf(card, LIMITS.name));
+  if (!names[0]) return null;
+  if (names.length > 1) return splitName(names.join(', '));
+  return person(names[0], idFromPath(card?.getAttribute('href'), IN_PATH) ?? undefined);
 }
 
 /** The person of a conversation bubble, from its header (and its profile link, for the handle). */
 function bubbleContact(bubble: Element): Contact | null {
+  // A draft: the modifier, else a recipient typeahead and no messages (never a conversation's).
+  if (bubble.classList.contains('msg-overlay-conversation-bubble--is-compose') || (q(bubble, '.msg-connections-typeahead') && !q(bubble, '.msg-s-message-list, .msg-s-message-list-content'))) {
+    return recipient(bubble);
+  }
   const name = textOf(q(bubble, '.msg-overlay-bubble-header__title'), LIMITS.name).split(/\s+[·•|]\s+/)[0];
   if (!name || SPONSORED.test(name)) return null;
   const profile = q(bubble, '.msg-overlay-bubble-header a[href*="/in/"]') ?? q(bubble, 'a[href*="/in/"]');
-  return splitName(name, idFromPath(profile?.getAttribute('href'), /\/in\/([^/?#]+)/) ?? undefined);
+  return person(name, idFromPath(profile?.getAttribute('href'), IN_PATH) ?? undefined);
 }
 
+const COMPOSER = [
+  // Plain contenteditable with <p> children, 2019–2026.
+  'div.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+  '.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])',
+  '.msg-form [contenteditable]:not([contenteditable="false" i])[role="textbox"]',
+  'form[class*="msg-form"] [contenteditable]:not([contenteditable="false" i])',
+];
+
 function composer(doc: Document): HTMLElement | null {
+  const messaging = attempt(() => isMessagingPath(new URL(doc.URL).pathname), false);
   return (
-    qFirst<HTMLElement>(doc, [
-      // Plain contenteditable with <p> children, 2019–2026.
-      'div.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])[role="textbox"]',
-      '.msg-form__contenteditable[contenteditable]:not([contenteditable="false" i])',
-      '.msg-form [contenteditable]:not([contenteditable="false" i])[role="textbox"]',
-      'form[class*="msg-form"] [contenteditable]:not([contenteditable="false" i])',
-    ]) ??
-    // Without the classes, on the messaging pages (no post, so no comment box, is there): the
-    // message form's text box.
-    (attempt(() => isMessagingPath(new URL(doc.URL).pathname), false)
-      ? (qa<HTMLElement>(doc, 'form [contenteditable]:not([contenteditable="false" i])[role="textbox"]').find((el) => !isCommentBox(el, { inPosts: false })) ?? null)
-      : null)
+    qFirst<HTMLElement>(doc, COMPOSER) ??
+    (messaging
+      ? // Without the classes, on the messaging pages (no post, so no comment box, is there): the
+        // message form's text box.
+        (qa<HTMLElement>(doc, 'form [contenteditable]:not([contenteditable="false" i])[role="textbox"]').find((el) => !isCommentBox(el, { inPosts: false })) ?? null)
+      : // Elsewhere, the open bubble's in the overlay's shadow root (2026).
+        (qFirst<HTMLElement>(overlayRoots(doc)[1], COMPOSER) ?? null))
   );
 }
 
@@ -433,7 +553,13 @@ export const linkedin: PlatformAdapter = {
       const { list, threads } = attempt(() => readThreads(doc, url, now), { list: false, threads: [] });
       if (!list) missing.push('conversation list');
       const openId = idFromPath(url.pathname, THREAD_PATH);
-      const threadOpen = (!!openId && openId !== 'new') || !!qFirst(doc, ['.msg-s-message-list', '.msg-thread']);
+      // A draft (/messaging/thread/new/; /messaging/compose/ while it shows the recipient
+      // typeahead, not a thread it went on to): its recipient once picked, not the "New message"
+      // title; a draft with no one picked yet lacks nothing.
+      if (openId === 'new' || (/^\/messaging\/compose(\/|$)/.test(url.pathname) && q(doc, '.msg-connections-typeahead'))) {
+        return { unreadTotal: total, threads, active: attempt(() => recipient(doc), null), missing };
+      }
+      const threadOpen = !!openId || !!qFirst(doc, ['.msg-s-message-list', '.msg-thread']);
       const active = threadOpen ? attempt(() => readActive(doc), null) : null;
       if (threadOpen && !active) missing.push('open conversation');
       if (threadOpen && !attempt(() => composer(doc), null)) missing.push('composer');
@@ -444,4 +570,10 @@ export const linkedin: PlatformAdapter = {
   },
   total: (doc) => attempt(() => readTotal(doc).total, null),
   composer: (doc) => attempt(() => composer(doc), null),
+  // The overlay's outlet on the other pages (2026), for the watcher to see bubbles open in it.
+  shadowHosts(doc) {
+    if (attempt(() => isMessagingPath(new URL(doc.URL).pathname), true)) return [];
+    const host = attempt(() => overlayHost(doc), null);
+    return host ? [host] : [];
+  },
 };
