@@ -58,9 +58,17 @@ function isDmPage(url: URL): boolean {
   return /^\/(messages|i\/chat)(\/|$)/.test(url.pathname) && !/^\/i\/chat\/pin(\/|$)/.test(url.pathname);
 }
 
+// A conversation's info page, /i/chat/<id>/info (CircleMate opens it, 2026-10) and legacy
+// /messages/<id>/info: details and members, no thread and no composer.
+const INFO_PAGE = /^\/(?:i\/chat|messages)\/(?:[^/]+\/)+info(?:\/|$)/;
+
 function threadIdOf(url: URL): string | null {
-  return threadIdOfHref(url.pathname);
+  return INFO_PAGE.test(url.pathname) ? null : threadIdOfHref(url.pathname);
 }
+
+// Group ids: "g…" in Chat (XDump, CircleMate /^g\d+$/, 2025–2026), a single number in legacy (1:1
+// ids are "A-B" pairs).
+const GROUP_ID = /^(?:g[\w-]*\d|\d+$)/;
 
 /** A Chat id as the URL writes it ("A:B" of the row test ids becomes "A-B"). */
 function dashed(id: string): string {
@@ -190,6 +198,28 @@ const BOLD_NAME = '.font-bold';
 // "You" and ":" as pieces of their own before the preview (Chat UI, 2026).
 const BARE_YOU = /^you$/i;
 const LONE_COLON = /^[:：]$/;
+// Chat rows (2025–2026) carry aria-description="Name, @handle, last message, time[, Unread]", the
+// app's accessibilityDescription (XDump, a Selenium DM bot and x-dm read it): the handle the row
+// does not show, and unread when no dot is drawn (x-dm: /no le[ií]d|unread/).
+const DESC_HANDLE = /^@(\w{1,15})$/;
+const DESC_UNREAD = /^(?:unread|no le[ií]d[oa])$/i;
+
+/** The handle of a row's aria-description: its first comma-part after the name that is a lone @handle. */
+function descHandle(parts: readonly string[]): string | undefined {
+  for (let i = 1; i < parts.length; i++) {
+    const m = DESC_HANDLE.exec(parts[i]!);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** The aria-description ends in "Unread" right after its time ("…, 3h, Unread"; "…, Jun 3, 2025, Unread"). */
+function descUnread(parts: readonly string[], ctx: RowContext): boolean {
+  const n = parts.length;
+  if (n < 3 || !DESC_UNREAD.test(parts[n - 1]!)) return false;
+  const time = (label: string) => label.length <= 24 && ctx.parse(label, ctx.now) !== undefined;
+  return time(parts[n - 2]!) || time(`${parts[n - 3]}, ${parts[n - 2]}`);
+}
 
 function hasUnreadDot(row: Element, index: RowIndex): boolean {
   for (const icon of index.all(row, DOT_ICON, 5)) if (!OTHER_DOT.test(attr(icon, 'class'))) return true;
@@ -266,6 +296,8 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     }
   }
 
+  const desc = attr(row, 'aria-description');
+  const descParts = desc ? desc.split(/,\s*/) : [];
   const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
   let unreadCount: number | null = null;
   const unread = !!firstOf<boolean>([
@@ -277,6 +309,8 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     },
     // The svg dot (Chat UI, May 2026). With a durable marker on the page, a row without both is read.
     () => (hasUnreadDot(row, ctx.index) ? true : ctx.markerLive ? false : null),
+    // "…, 3h, Unread" in the row's aria-description (Chat UI 2025–2026).
+    () => (descUnread(descParts, ctx) ? true : null),
     // The blue dot of the legacy cell, by colour (2020–2025).
     () => (ctx.useStyle && hasDot(row, BLUE_DOT, 8) ? true : null),
     // The last message is bold (≥ 600) on unread rows; names are bold on every row, so not those.
@@ -300,7 +334,8 @@ function readRow(row: Element, ctx: RowContext): ThreadRow | null {
     {
       id,
       name,
-      handle: parts.handle,
+      // A group's row names no one member: no handle from its aria-description.
+      handle: parts.handle ?? (descParts.length > 1 && !GROUP_ID.test(id) ? descHandle(descParts) : undefined),
       snippet,
       unread,
       unreadCount,
@@ -399,6 +434,8 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
     // The open thread's row by the id in the URL.
     () => threads.find((t) => t.id === openId)?.name,
   ]);
+  // A group's title is no person's name: "Hi {firstName}" must not say "Hi Launch".
+  if (GROUP_ID.test(openId)) return name ? { name } : null;
   return splitName(name, handle ?? threads.find((t) => t.id === openId)?.handle);
 }
 
@@ -420,19 +457,54 @@ function findComposer(doc: Document): HTMLElement | null {
   ]);
 }
 
+// The Chat inbox and requests panels (2025–2026), the legacy list (English label): found empty,
+// the inbox is empty.
+const LIST_CONTAINERS = ['[data-testid="dm-inbox-panel"] [role="list"]', '[data-testid="dm-message-requests-scroller"]', '[aria-label="Timeline: Messages"]'];
+
 const PAGE: PageParts = {
   isDmPage: isDmPage,
   threadIdOf,
   readTotal,
   readThreads,
-  // The Chat inbox and requests panels (2025–2026), the legacy list (English label): found empty,
-  // the inbox is empty.
-  listContainers: ['[data-testid="dm-inbox-panel"] [role="list"]', '[data-testid="dm-message-requests-scroller"]', '[aria-label="Timeline: Messages"]'],
+  listContainers: LIST_CONTAINERS,
   readActive,
   findComposer,
   // A message request shows Accept and Delete, no composer, until it is accepted (Chat UI, 2025–2026).
   composerOptional: (url) => /^\/i\/chat\/requests\//.test(url.pathname),
 };
+
+// Pages that show no list, thread or composer by design, in the Chat's root (2025–2026): the
+// passcode prompt, which XChat renders at any /i/chat path before it redirects to /i/chat/pin/…
+// (xctl checks it whatever the path); the empty requests folder (xctl, a Playwright request bot);
+// a request opened as a thread, where Accept/Delete replace the composer.
+const LOCKED = '[data-testid="pin-code-input-container"]';
+const EMPTY_REQUESTS = '[data-testid="dm-message-requests-empty"]';
+const REQUEST_PROMPT = '[data-testid="dm-message-request-prompt"], [data-testid="dm-message-request-accept-button"]';
+const DM_PARTS = ['conversation list', 'open conversation', 'composer'];
+
+/** The read without the parts such a page lacks by design; looked up only when a part is missing. */
+function settle(doc: Document, read: InboxRead): InboxRead {
+  const { missing } = read;
+  if (!missing.some((p) => DM_PARTS.includes(p))) return read;
+  const root = chatRoot(doc);
+  if (q(root, LOCKED)) return { ...read, missing: missing.filter((p) => !DM_PARTS.includes(p)) };
+  const fine = (part: string) =>
+    part === 'conversation list'
+      ? // The shared check looks in the document only: the Chat's shadow root is looked at here.
+        !!q(root, EMPTY_REQUESTS) || (root !== doc && emptyIn(root))
+      : part === 'composer' && !!q(root, REQUEST_PROMPT);
+  const kept = missing.filter((p) => !fine(p));
+  return kept.length === missing.length ? read : { ...read, missing: kept };
+}
+
+/** The first list container found in the root holds no text: an empty inbox. */
+function emptyIn(root: Document | ShadowRoot): boolean {
+  for (const selector of LIST_CONTAINERS) {
+    const list = q(root, selector);
+    if (list) return !cleanText(list.textContent);
+  }
+  return false;
+}
 
 export const x: PlatformAdapter = {
   id: 'x',
@@ -440,7 +512,8 @@ export const x: PlatformAdapter = {
   matches: hostPatterns('x'),
   maxLength: PLATFORM_DM_LIMITS.x.max,
   read(doc, url, now = Date.now()): InboxRead {
-    return assembleRead(PAGE, doc, url, now);
+    const read = assembleRead(PAGE, doc, url, now);
+    return attempt(() => settle(doc, read), read);
   },
   total(doc) {
     return attempt(() => readTotal(doc), null);
