@@ -58,6 +58,36 @@ describe('messenger unread total', () => {
     expect(page('https://www.messenger.com/', { title: 'Messenger', body: CHATS_COM }).read.unreadTotal).toBe(0);
   });
 
+  it('adds up the Chats, Marketplace and Message requests links\' numbers (messenger.com, Ferdium / Caprine #2133)', () => {
+    const rail = (chats: string) => `<a aria-label="${chats}" href="/t/" role="link" tabindex="0"></a>
+<a aria-label="People" href="/active/" role="link" tabindex="0"></a>
+<a aria-label="Marketplace, 3 unread" href="/marketplace/t/" role="link" tabindex="0"></a>
+<a aria-label="Message requests, 1 unread" href="/requests/t/" role="link" tabindex="0"></a>`;
+    // Chats without a number: nothing unread there, 4 in the other sections (not 0).
+    expect(page('https://www.messenger.com/t/111/', { title: 'Messenger', body: rail('Chats') }).read.unreadTotal).toBe(4);
+    expect(page('https://www.messenger.com/t/111/', { title: 'Messenger', body: rail('Chats, 2 unread') }).read.unreadTotal).toBe(6);
+    // A section listed twice counts once.
+    expect(page('https://www.messenger.com/t/111/', { title: 'Messenger', body: rail('Chats, 2 unread') + CHATS_COM.replace('"Chats"', '"Chats, 2 unread"') }).read.unreadTotal).toBe(6);
+  });
+
+  it('takes no total from the other sections on facebook.com/messages, whose Chats link can carry no number', () => {
+    const links = `${CHATS_FB}<a aria-label="Marketplace, 3 unread" href="/messages/marketplace/" role="link"></a>`;
+    expect(page('https://www.facebook.com/messages/t/', { title: 'Messenger | Facebook', body: links }).read.unreadTotal).toBeNull();
+    const numbered = links.replace('"Chats"', '"Chats, 1 unread"');
+    expect(page('https://www.facebook.com/messages/t/', { title: 'Messenger | Facebook', body: numbered }).read.unreadTotal).toBe(4);
+  });
+
+  it('reads the top bar\'s number from its aria-hidden badge beside the Messenger button (Facebook clean-up userscript)', () => {
+    const banner = `<div role="banner"><div role="navigation" aria-label="Account Controls and Settings">
+<div><div aria-label="Messenger" role="button" tabindex="0"><svg viewBox="0 0 12 13"></svg></div>
+<div aria-hidden="true" aria-label="Messenger, 3 unread" role="button" tabindex="-1"><span>3</span></div></div>
+<div><div aria-label="Notifications, 7 unread" role="button" tabindex="0"></div></div></div></div>`;
+    const feed = page('https://www.facebook.com/', { title: '(10) Facebook', head: banner });
+    expect(feed.read.unreadTotal).toBe(3);
+    expect(messenger.total(feed.doc)).toBe(3);
+    expect(page('https://www.facebook.com/messages/t/111/', { title: 'Messenger | Facebook', head: banner, body: CHATS_FB }).read.unreadTotal).toBe(3);
+  });
+
   it('lets the unread rows count where the total is unknown (facebook.com/messages fixture)', () => {
     const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'facebook-2026-unnumbered.json'), 'utf8')) as { url: string; now: string };
     const doc = new JSDOM(readFileSync(path.join(FIXTURES, 'facebook-2026-unnumbered.html'), 'utf8'), { url: spec.url }).window.document;
@@ -132,6 +162,30 @@ describe('messenger composer on facebook.com pages', () => {
   it('takes the composer of a chat window open over the feed', () => {
     const chat = '<div aria-label="Chat with Ana" role="dialog"><div aria-label="Nachricht" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div>';
     expect(messenger.composer(feed('Napisz komentarz…', chat))?.getAttribute('aria-label')).toBe('Nachricht');
+  });
+
+  it('never takes the Create post dialog\'s editor (its POST form, as Mask finds it)', () => {
+    const dialog = (lexical: string) => `<div aria-label="Create post" role="dialog"><form method="POST"><div aria-label="Edit privacy. Sharing with Public." role="button"></div>
+<div aria-label="What's on your mind, Ana?" role="textbox" contenteditable="true"${lexical} spellcheck="true"><p><br></p></div></form></div>`;
+    expect(messenger.composer(feed('Write a comment…', dialog(' data-lexical-editor="true"')))).toBeNull();
+    expect(messenger.composer(feed('Write a comment…', dialog('')))).toBeNull();
+    // With a chat window open too, its composer is the one.
+    const chat = '<div aria-label="Chat with Ana" role="dialog"><div aria-label="Message" contenteditable="true" role="textbox" data-lexical-editor="true"><p><br></p></div></div>';
+    expect(messenger.composer(feed('Write a comment…', dialog(' data-lexical-editor="true"') + chat))?.getAttribute('aria-label')).toBe('Message');
+  });
+
+  it.each([
+    ['Reply to Ben Kim', 'Comment as Ana López'],
+    ['Responder a Ben Kim', 'Comentar como Ana López'],
+  ])('never takes the boxes of a post opened in a modal dialog (%s)', (reply, comment) => {
+    const post = `<div role="dialog" aria-modal="true" aria-labelledby="h1"><h2 id="h1">Ana's post</h2>
+<div><div role="article" aria-label="Comment by Ben Kim 2 hours ago"><span dir="auto">Nice!</span><div role="button">Reply</div></div>
+<div><form role="presentation"><div aria-label="${reply}" role="textbox" contenteditable="true" data-lexical-editor="true"><p><br></p></div></form></div></div>
+<form role="presentation"><div aria-label="${comment}" role="textbox" contenteditable="true" data-lexical-editor="true"><p><br></p></div></form></div>`;
+    expect(messenger.composer(feed('Write a comment…', post))).toBeNull();
+    // A reply box outside a dialog, by its label.
+    const bare = `<div><form role="presentation"><div aria-label="${reply}" role="textbox" contenteditable="true" data-lexical-editor="true"><p><br></p></div></form></div>`;
+    expect(messenger.composer(feed('Write a comment…', bare))).toBeNull();
   });
 });
 

@@ -339,10 +339,11 @@ const HANDLE = /^@[\p{L}\p{N}._]{1,50}$/u;
  * The visible text pieces of a row, in document order: consecutive text of one parent element
  * (plus the `alt` of inline emoji images, as Facebook renders emoji) is one piece, so
  * "<span><span>Unread message:</span> Is the <img alt=💙> one back?</span>" gives
- * ["Unread message:", "Is the 💙 one back?"]. Scripts, styles and SVG icons are skipped. Cheap and
- * bounded: at most `limit` pieces, each cut to 1,000 characters. `plain`: the caller knows the
- * subtree holds no <img> with an emoji alt (RowIndex.plain), so text nodes alone give the same
- * pieces (skipped tags are told by their text's parent, see hidesText).
+ * ["Unread message:", "Is the 💙 one back?"], as does an emoji image alone in its own span there.
+ * Scripts, styles and SVG icons are skipped. Cheap and bounded: at most `limit` pieces, each cut
+ * to 1,000 characters. `plain`: the caller knows the subtree holds no <img> with an emoji alt
+ * (RowIndex.plain), so text nodes alone give the same pieces (skipped tags are told by their
+ * text's parent, see hidesText).
  */
 export function textBlocks(root: Element | null | undefined, limit = 40, plain = false): string[] {
   if (plain && root) return plainTextBlocks(root, limit);
@@ -375,16 +376,17 @@ export function textBlocks(root: Element | null | undefined, limit = 40, plain =
         const tag = (node as Element).tagName;
         if (!skippedTag(tag)) {
           descend = true;
-          if (tag === 'IMG') {
-            const alt = (node as Element).getAttribute('alt');
-            if (emojiAlt(alt)) piece = alt;
-          }
+          if (tag === 'IMG') piece = emojiText((node as Element).getAttribute('alt'));
         }
       }
       if (piece !== null) {
-        if (node.parentNode !== parent) {
+        let from = node.parentNode;
+        // An emoji image alone in its own element ("Is the <span><img alt=💙></span> one back?",
+        // Facebook 2023–2026; or in nested ones) is text of the element around them.
+        for (let only: Node = node; type === 1 && from && from !== root && from.firstChild === only && from.lastChild === only; from = from.parentNode) only = from;
+        if (from !== parent) {
           flush();
-          parent = node.parentNode;
+          parent = from;
         }
         if (text.length < 4000) text += piece;
       }
@@ -412,10 +414,18 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Inline emoji images carry the emoji as alt, which textBlocks reads as text; avatars ("Ana's
- * profile picture") do not count. Over 8 UTF-16 units is over 4 code points: no need to count them.
+ * profile picture") do not count, Facebook's "(Y)" does (read as 👍). Over 8 UTF-16 units is over
+ * 4 code points: no need to count them.
  */
 export function emojiAlt(alt: string | null): alt is string {
-  return !!alt && alt.length <= 8 && Array.from(alt).length <= 4 && !LETTER_OR_DIGIT.test(alt);
+  return !!alt && ((alt.length <= 8 && Array.from(alt).length <= 4 && !LETTER_OR_DIGIT.test(alt)) || THUMBS_UP.test(alt));
+}
+// Facebook's thumbs-up image has the alt "(Y)" (Messenger; Caprine 2026 reads it as 👍).
+const THUMBS_UP = /^\(y\)$/i;
+
+/** The text of an inline emoji image, or null for any other image. */
+function emojiText(alt: string | null): string | null {
+  return emojiAlt(alt) ? (THUMBS_UP.test(alt) ? '👍' : alt) : null;
 }
 
 /**

@@ -48,6 +48,7 @@ const THREAD_HREF = /\/t\/([\w.-]+)\/?(?:[?#]|$)/;
 // "Unread message:" is a visually hidden label before the preview (English 2022–2026); other
 // languages ("Tin nhắn chưa đọc:", "Mensaje no leído:") are a short piece ending with a colon.
 const HIDDEN_LABEL = /^[^:：]{1,40}[:：]$/;
+const SEPARATOR = /^[·•|,–—-]$/;
 
 function isMessagesPage(url: URL): boolean {
   if (url.hostname === 'www.messenger.com') return !/^\/(login|logout|help)/.test(url.pathname);
@@ -59,9 +60,25 @@ function threadIdOf(url: URL): string | null {
   return url.pathname.match(/\/t\/([\w.-]+)\/?$/)?.[1] ?? null;
 }
 
-// Section links ("Chats", "Inbox") of the messages navigation: a[role="link"][aria-label] with one
-// of these hrefs.
-const SECTION_HREFS = new Set(['/messages/t/', '/messages/', '/t/']);
+// Section links of the messages navigation, a[role="link"][aria-label] with one of these hrefs, by
+// section: Chats ("Inbox"), and Marketplace and Message requests, whose numbers Ferdium's recipe
+// (2023–25) and Caprine (#2133, 2024) add to the Chats one. (Not a bare "/marketplace/": that is
+// Facebook's Marketplace in the feed's navigation.)
+const SECTION_HREFS = new Map([
+  ['/messages/t/', 'chats'],
+  ['/messages/', 'chats'],
+  ['/t/', 'chats'],
+  ['/marketplace/t/', 'marketplace'],
+  ['/messages/marketplace/', 'marketplace'],
+  ['/messages/marketplace/t/', 'marketplace'],
+  ['/requests/t/', 'requests'],
+  ['/messages/requests/', 'requests'],
+  ['/messages/requests/t/', 'requests'],
+]);
+interface SectionLink {
+  link: Element;
+  section: string;
+}
 // The Messenger button of the facebook.com top bar.
 const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger" i], [role="navigation"] [aria-label^="Messenger" i]';
 
@@ -69,15 +86,16 @@ const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger" i], [role="navi
  * The first ten section links: one single selector and the hrefs compared in script, as a list of
  * three selectors over the whole page cost ~0.4 ms (~10 % of a 500-row read) against ~0.07 ms.
  */
-function sectionLinks(doc: Document): Element[] {
-  const out: Element[] = [];
+function sectionLinks(doc: Document): SectionLink[] {
+  const out: SectionLink[] = [];
   try {
     const links = doc.querySelectorAll('a[role="link"][aria-label]');
     for (let i = 0; i < links.length && out.length < 10; i++) {
       const href = links[i]!.getAttribute('href') ?? '';
       // Relative as rendered; an absolute href or one with a query only then is cut to its path
       // (every row's link is among these: no regular expression for them).
-      if (SECTION_HREFS.has(href) || (/[:?#]/.test(href) && SECTION_HREFS.has(hrefPath(href)))) out.push(links[i]!);
+      const section = SECTION_HREFS.get(href) ?? (/[:?#]/.test(href) ? SECTION_HREFS.get(hrefPath(href)) : undefined);
+      if (section) out.push({ link: links[i]!, section });
     }
   } catch {
     // A hostile page: no section links.
@@ -106,20 +124,31 @@ function readTotal(doc: Document): number | null {
   const page = totalPage(doc);
   return firstOf<number>([
     // Section links ("Chats", "Inbox") carry the count in their aria-label, any language
-    // (facebook.com/messages 2024–2026, messenger.com 2021–2026).
+    // (facebook.com/messages 2024–2026, messenger.com 2021–2026): the first number of each section,
+    // added up. On facebook.com/messages an unnumbered Chats link says nothing (see below), so the
+    // other sections' numbers alone are no total there.
     () => {
-      for (const link of sections) {
-        const n = parseCount(attr(link, 'aria-label'));
+      const counts = new Map<string, number>();
+      for (const { link, section } of sections) {
+        const n = counts.has(section) ? null : parseCount(attr(link, 'aria-label'));
+        if (n !== null) counts.set(section, n);
+      }
+      if (!counts.size || (page === 'facebook-messages' && !counts.has('chats'))) return null;
+      let total = 0;
+      for (const n of counts.values()) total += n;
+      return total;
+    },
+    // The Messenger button of the facebook.com top bar: aria-label "Messenger, 3 unread" (on the
+    // button, or on an aria-hidden badge of its own beside it, as a clean-up userscript of
+    // ~2021–22 found it) and a badge (2020–2026).
+    () => {
+      const buttons = qa(doc, TOP_BAR_BUTTON, 10);
+      for (const el of buttons) {
+        const n = parseCount(attr(el, 'aria-label'));
         if (n !== null) return n;
       }
-      return null;
-    },
-    // The Messenger button of the facebook.com top bar: aria-label "Messenger, 3 unread" and a badge (2020–2026).
-    () => {
-      const button = q(doc, TOP_BAR_BUTTON);
+      const button = buttons[0];
       if (!button) return null;
-      const n = parseCount(attr(button, 'aria-label'));
-      if (n !== null) return n;
       const badge = qa(button, 'span, div', 30).find((el) => el.childElementCount === 0 && /^\d+\+?$/.test(cleanText(el.textContent)));
       return badge ? parseCount(badge.textContent) : null;
     },
@@ -200,14 +229,21 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
   // empty. Without it, the first text of the row.
   const nameEl = q(row, 'span[dir="auto"]');
   const pieces = ctx.index.namedPieces(row, nameEl, labels);
+  const marked = ctx.index.all(row, '[aria-label]').some(isUnreadMarker);
   // A hidden "Unread message:" label before the preview marks an unread row, in any language
-  // (2022–2026): a short piece ending with a colon, followed by the preview.
+  // (2022–2026): a short piece ending with a colon, followed by the preview. A read row's last
+  // message may end with a colon too ("Here is the address:"), followed only by "·" and the time
+  // (Caprine 2026, a messenger.com script of 2025). Where the "Mark as read" button is live, a row
+  // without it has no such label.
   let hiddenUnread = false;
-  const texts = pieces.rest.filter((t, i, all) => {
-    if (i === all.length - 1 || !HIDDEN_LABEL.test(t) || selfPrefix(`${t} x`).fromMe) return true;
-    hiddenUnread = true;
-    return false;
-  });
+  const texts =
+    ctx.markerLive && !marked
+      ? pieces.rest
+      : pieces.rest.filter((t, i, all) => {
+          if (hiddenUnread || !HIDDEN_LABEL.test(t) || selfPrefix(`${t} x`).fromMe || !all.slice(i + 1).some((p) => isPreview(p, ctx))) return true;
+          hiddenUnread = true;
+          return false;
+        });
   const parts = rowParts(texts, ctx.now, ctx.parse, { named: pieces.name !== null });
   const name = pieces.name ?? parts.name ?? '';
   if (!name && !href) return null;
@@ -220,9 +256,14 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     lastFromMe = self.fromMe;
   }
 
-  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => MUTED_LABEL.test(attr(el, 'aria-label')));
+  // The bell's label; not the "More options for Muteb Alharbi" button of every row (2025), whose
+  // contact's name may hold "mute" or "stumm".
+  const muted = ctx.index.all(row, '[aria-label]', 20).some((el) => {
+    const label = attr(el, 'aria-label');
+    return MUTED_LABEL.test(label) && (!name || MUTED_LABEL.test(label.toLowerCase().replace(name.toLowerCase(), '')));
+  });
   const unread = !!firstOf<boolean>([
-    () => (ctx.index.all(row, '[aria-label]').some(isUnreadMarker) ? true : null),
+    () => (marked ? true : null),
     // The hidden "Unread message:" label (2022–2026, any language by shape).
     () => (hiddenUnread ? true : ctx.markerLive ? false : null),
     // Bold name (≥ 600) on unread rows, 2019–2026.
@@ -247,6 +288,11 @@ function readRow(row: Element, link: HTMLAnchorElement | null, ctx: RowContext):
     },
     true,
   );
+}
+
+/** Whether a row's text piece is a preview: no separator, no time. */
+function isPreview(piece: string, ctx: RowContext): boolean {
+  return !SEPARATOR.test(piece) && ctx.parse(piece, ctx.now) === undefined;
 }
 
 function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
@@ -292,11 +338,18 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
   return splitName(name);
 }
 
+// Other editors of facebook.com pages: the Create post dialog's (its form: '[role="dialog"]
+// form[method="post"]', as Mask and posting bots find it, 2021–2025), those of a post opened in a
+// modal dialog (chat windows are not modal), and reply boxes ("Reply to Ben Kim", "Responder a …").
+const POST_EDITOR = '[role="dialog"] form[method="post" i], [role="dialog"][aria-modal="true"]';
+const REPLY_LABEL = /^(?:reply to|responder a)\s/i;
+
 function findComposer(doc: Document): HTMLElement | null {
   // Feed pages of facebook.com have comment boxes that look the same: skip those (by place too
-  // outside the messages pages).
+  // outside the messages pages), and the editors of posts there.
   const inPosts = !attempt(() => isMessagesPage(new URL(doc.URL)), false);
-  const notComment = (el: HTMLElement) => !isCommentBox(el, { inPosts });
+  const notComment = (el: HTMLElement) =>
+    !isCommentBox(el, { inPosts }) && !(inPosts && (el.closest(POST_EDITOR) || REPLY_LABEL.test(attr(el, 'aria-label'))));
   return firstOf<HTMLElement>([
     // Lexical composer (2023–2026): [data-lexical-editor] contenteditable, aria-label "Message" (localised).
     () => qa<HTMLElement>(doc, '[role="textbox"][contenteditable]:not([contenteditable="false" i])[data-lexical-editor="true"]', 50).find(notComment),
