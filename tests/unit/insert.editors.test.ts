@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectEditor, editableRootOf, gained, textBeforeCaret } from '@/utils/dom/editors';
 import { restoreCaret, saveCaret, STRATEGIES } from '@/utils/dom/insert';
 import { matchShortcut } from '@/utils/dom/shortcut';
-import { matchesHotkey, parseHotkey } from '@/entrypoints/dm.content/overlay/hotkey';
-import { cornerPosition, intersects, sendButtonsNear } from '@/entrypoints/dm.content/overlay/position';
+import { matchesHotkey, parseHotkey } from '@/utils/content/overlay/hotkey';
+import { cornerPosition, intersects, sendButtonsNear } from '@/utils/content/overlay/position';
 import { createReplySearch } from '@/utils/replies/search';
 import type { Reply } from '@/utils/replies/model';
 

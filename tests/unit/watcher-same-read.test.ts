@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameRead } from '@/entrypoints/dm.content/watcher';
+import { sameRead } from '@/utils/content/watcher';
 import type { InboxRead } from '@/utils/platforms/contract';
 
 const T = Date.UTC(2026, 10, 21, 12, 3);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OWN_UI_ATTRIBUTE, READ_MARK, startWatcher, type Watcher } from '@/entrypoints/dm.content/watcher';
+import { OWN_UI_ATTRIBUTE, READ_MARK, startWatcher, type Watcher } from '@/utils/content/watcher';
 import type { InboxRead } from '@/utils/platforms/contract';
 
 /**

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PLATFORM_HOST_PATTERNS, platformOfUrl, type PlatformId } from '@/utils/platforms/hosts';
-import { adapterFor } from '@/utils/platforms/registry';
+import { hostPatterns, platformOfUrl, type PlatformId } from '@/utils/platforms/hosts';
 import type { PlatformAdapter } from '@/utils/platforms/contract';
 import { send } from '@/utils/messages';
 import { defaultSettings, getSettings, watchSettings, type Settings } from '@/utils/settings';
@@ -9,39 +8,43 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startWatcher } from './watcher';
 import { startOverlay } from './overlay/start';
 
-export default defineContentScript({
-  matches: [...PLATFORM_HOST_PATTERNS],
-  runAt: 'document_idle',
-  main(ctx) {
-    const platform = platformOfUrl(location.href);
-    if (!platform) return;
-    const adapter = adapterFor(location.href);
+/**
+ * The content script of one platform: each platform has its own (entrypoints/<platform>.content.ts),
+ * so a page loads its own adapter and not the six others (the budget is per page load).
+ */
+export function platformContentScript(adapter: PlatformAdapter) {
+  return defineContentScript({
+    matches: hostPatterns(adapter.id),
+    runAt: 'document_idle',
+    main(ctx) {
+      const platform = adapter.id;
+      if (platformOfUrl(location.href) !== platform) return;
 
-    // A platform switched off in the options gets nothing from DM Desk: no reading, no overlay.
-    // Switching it back on starts both without a reload.
-    let stop: (() => void) | null = null;
-    const apply = (settings: Settings) => {
-      const enabled = settings.enabledPlatforms.includes(platform);
-      if (enabled && !stop) stop = start(ctx, platform, adapter);
-      else if (!enabled && stop) {
-        stop();
-        stop = null;
-      }
-    };
-    getSettings().then(apply, () => apply(defaultSettings()));
-    const unwatch = watchSettings(apply);
-    ctx.onInvalidated(() => {
-      unwatch();
-      stop?.();
-    });
-  },
-});
+      // A platform switched off in the options gets nothing from DM Desk: no reading, no overlay.
+      // Switching it back on starts both without a reload.
+      let stop: (() => void) | null = null;
+      const apply = (settings: Settings) => {
+        const enabled = settings.enabledPlatforms.includes(platform);
+        if (enabled && !stop) stop = start(ctx, platform, adapter);
+        else if (!enabled && stop) {
+          stop();
+          stop = null;
+        }
+      };
+      getSettings().then(apply, () => apply(defaultSettings()));
+      const unwatch = watchSettings(apply);
+      ctx.onInvalidated(() => {
+        unwatch();
+        stop?.();
+      });
+    },
+  });
+}
 
 /** Read the page and mount the overlay; returns what stops both. */
-function start(ctx: ContentScriptContext, platform: PlatformId, adapter: PlatformAdapter | null): () => void {
+function start(ctx: ContentScriptContext, platform: PlatformId, adapter: PlatformAdapter): () => void {
   // Saved replies work on every platform page, even where the adapter finds nothing to read.
   const stopOverlay = startOverlay(ctx, platform, adapter);
-  if (!adapter) return stopOverlay;
 
   // After an update the old content script loses its extension: stop quietly.
   const lost = (error: unknown) => {
