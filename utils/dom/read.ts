@@ -182,18 +182,22 @@ export const MUTED_LABEL =
   /mute|silenci|stumm|sourdine|muet|disattivat|gedempt|wycisz|ztlumen|sessiz|dibisukan|senyap|без звука|заглуш|беззвуч|вимкнен|tystad|ljudlös|dæmpet|lydløs|mykistetty|σίγαση|מושתק|مكتوم|كتم|म्यूट|ミュート|静音|靜音|음소거|ปิดเสียง|đã tắt/i;
 
 // "Write a comment…" / "Add a comment…" in the languages most of Meta's users read.
-const COMMENT_LABEL = /comment|coment|kommentar|komentar|коммент|комент|yorum|opmerking|reactie|σχόλι|תגובה|تعليق|टिप्पणी|コメント|评论|評論|留言|댓글|ความคิดเห็น|bình luận/i;
+// The labels of the posts' editors: comments ("Add a comment…", "Napište komentář…", "Tulis
+// komen…", "Hozzászólás…") and captions ("Write a caption...", Instagram's create-post dialog).
+const POST_BOX_LABEL =
+  /comment|coment|kommentar|komentar|koment|kommentti|\bkomen\b|komento|hozzászól|коммент|комент|yorum|opmerking|reactie|σχόλι|תגובה|تعليق|टिप्पणी|コメント|评论|評論|留言|댓글|ความคิดเห็น|bình luận|caption|légende|legenda|didascalia|bildunterschrift/i;
 
 /**
- * Whether an editor is a post's comment box rather than a message composer (Facebook's and
- * Instagram's feeds have editors that look like their composers): labelled as a comment (a photo
- * viewer's box, outside the feed), or, with `inPosts` (pages with posts: not the DM pages, where
- * a message list might use the same roles), inside a post of a feed, in any language.
+ * Whether an editor is a post's comment box or caption rather than a message composer (Facebook's
+ * and Instagram's feeds have editors that look like their composers): labelled as a comment or a
+ * caption (a photo viewer's box, the create-post dialog's caption), or, with `inPosts` (pages with
+ * posts: not the DM pages, where a message list might use the same roles), inside a post of a
+ * feed, in any language.
  */
 export function isCommentBox(editor: Element, { inPosts = true }: { inPosts?: boolean } = {}): boolean {
   try {
     if (inPosts && editor.closest('[role="feed"], [role="article"], article')) return true;
-    return COMMENT_LABEL.test(`${editor.getAttribute('aria-label') ?? ''} ${editor.getAttribute('placeholder') ?? ''}`);
+    return POST_BOX_LABEL.test(`${editor.getAttribute('aria-label') ?? ''} ${editor.getAttribute('placeholder') ?? ''} ${editor.getAttribute('aria-placeholder') ?? ''}`);
   } catch {
     return false;
   }

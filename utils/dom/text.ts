@@ -112,7 +112,8 @@ export function parseCount(value: string | null | undefined): number | null {
 /** "(3) Instagram" → 3. Only the "(n) …" form counts: blinking titles ("Ana messaged you") do not. */
 export function titleCount(title: string | null | undefined): number | null {
   if (!title) return null;
-  const match = toAsciiDigits(title).match(/^\s*\((\d+)\+?\)/);
+  // (Right-to-left titles may start with a direction mark.)
+  const match = toAsciiDigits(title.replace(INVISIBLE, '')).match(/^\s*\((\d+)\+?\)/);
   return match ? Number(match[1]) : null;
 }
 

@@ -396,8 +396,9 @@ function findComposer(doc: Document): HTMLElement | null {
     () => qa<HTMLElement>(doc, '[data-lexical-editor="true"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
     // role="textbox" contenteditable, aria-label "Message" (localised), 2021–2026.
     () => qa<HTMLElement>(doc, 'div[role="textbox"][contenteditable]:not([contenteditable="false" i])', 50).find(notComment),
-    // Textarea "Message..." of the 2016–2021 web DMs.
-    () => qa<HTMLElement>(doc, 'textarea[placeholder]', 50).find(notComment),
+    // Textarea "Message..." of the 2016–2021 web DMs, on the DM pages only (the story viewer's
+    // "Reply to …" box is a textarea too).
+    () => (inPosts ? null : qa<HTMLElement>(doc, 'textarea[placeholder]', 50).find(notComment)),
   ]);
 }
 

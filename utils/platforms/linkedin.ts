@@ -518,14 +518,20 @@ const COMPOSER = [
 
 function composer(doc: Document): HTMLElement | null {
   const messaging = attempt(() => isMessagingPath(new URL(doc.URL).pathname), false);
+  if (!messaging) {
+    // Elsewhere, the overlay: the open bubble's (the one the person is read from), in the document
+    // or the overlay's shadow root (2026); minimised bubbles keep their drafts in the page.
+    const bubble = attempt(() => openBubble(doc), null);
+    const own = bubble ? qFirst<HTMLElement>(bubble, COMPOSER) : null;
+    if (own) return own;
+  }
   return (
     qFirst<HTMLElement>(doc, COMPOSER) ??
     (messaging
       ? // Without the classes, on the messaging pages (no post, so no comment box, is there): the
         // message form's text box.
         (qa<HTMLElement>(doc, 'form [contenteditable]:not([contenteditable="false" i])[role="textbox"]').find((el) => !isCommentBox(el, { inPosts: false })) ?? null)
-      : // Elsewhere, the open bubble's in the overlay's shadow root (2026).
-        (qFirst<HTMLElement>(overlayRoots(doc)[1], COMPOSER) ?? null))
+      : (qFirst<HTMLElement>(overlayRoots(doc)[1], COMPOSER) ?? null))
   );
 }
 

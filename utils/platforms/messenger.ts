@@ -79,8 +79,9 @@ interface SectionLink {
   link: Element;
   section: string;
 }
-// The Messenger button of the facebook.com top bar.
-const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger" i], [role="navigation"] [aria-label^="Messenger" i]';
+// The Messenger button of the facebook.com top bar: labelled "Messenger" (English and most UI
+// languages), else its link to /messages in any language ("Tin nhắn", 2025–2026).
+const TOP_BAR_BUTTON = '[role="banner"] [aria-label^="Messenger" i], [role="navigation"] [aria-label^="Messenger" i], [role="banner"] a[href^="/messages"]';
 
 /**
  * The first ten section links: one single selector and the hrefs compared in script, as a list of

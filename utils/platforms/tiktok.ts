@@ -35,7 +35,9 @@ function readTotal(doc: Document): { total: number | null; nav: boolean } {
     () => parseCount(textOf(own)), // total in the messages page, 2024–2026 ("99+" → 99)
     () => parseCount(textOf(q(icon, 'sup'))), // header inbox icon badge, 2021–2026
     () => parseCount(textOf(q(icon, '[class*="Badge"], [class*="Count"]'))), // badge that is not a <sup>
-    () => titleCount(doc.title), // "(2) Messages | TikTok"
+    // The inbox icon is there with no badge: nothing unread. Else the title, "(2) Messages | TikTok"
+    // (as on X, a title's count on other pages may not be the messages').
+    () => (icon || own ? 0 : titleCount(doc.title)),
   ]);
   return { total, nav: !!icon || !!own };
 }

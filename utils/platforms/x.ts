@@ -120,10 +120,9 @@ function readTotal(doc: Document): number | null {
       const badge = qa(nav, 'span, div', 40).find((el) => el.childElementCount === 0 && /^[\d,.]+\+?$/.test(cleanText(el.textContent)));
       return badge ? parseCount(badge.textContent) : null;
     },
-    // "(3) Messages / X"; X counts notifications in the title too, so this is the last resort.
-    () => titleTotal(doc),
-    // The nav link is there with no badge: nothing unread.
-    () => (nav ? 0 : null),
+    // The nav link is there with no badge: nothing unread. Else "(3) Messages / X": X counts
+    // notifications in the title too ("(5) Home / X" with no DM badge), so only without the nav.
+    () => (nav ? 0 : titleTotal(doc)),
   ]);
 }
 
@@ -453,7 +452,14 @@ function findComposer(doc: Document): HTMLElement | null {
         : (q<HTMLElement>(el, '[contenteditable]:not([contenteditable="false" i])') ?? el);
     },
     () => q<HTMLElement>(root, '[data-testid="dm-conversation-panel"] textarea, [data-testid="dm-conversation-panel"] [contenteditable]:not([contenteditable="false" i])'),
-    () => q<HTMLElement>(root, '.public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])'),
+    // Any Draft.js editor, on the DM pages or in the DM drawer only: never the post box
+    // (tweetTextarea_0, Draft.js too) of the timeline, a post's replies or the compose dialog.
+    () => {
+      const draft = qa<HTMLElement>(root, '.public-DraftEditor-content[contenteditable]:not([contenteditable="false" i])', 20).find(
+        (el) => !el.closest('[data-testid^="tweetTextarea_"]'),
+      );
+      return draft && (isDmPage(new URL(doc.URL)) || draft.closest('[data-testid="DMDrawer"]')) ? draft : null;
+    },
   ]);
 }
 
