@@ -328,6 +328,76 @@ describe('splitName', () => {
   });
 });
 
+describe('splitName: placeholders, credentials, taglines, groups', () => {
+  const person = (name: string, firstName: string, lastName?: string) => ({ name, firstName, ...(lastName ? { lastName } : {}) });
+  it.each([
+    // Scrapers and CRMs treat these as placeholders (deleted, unknown or system accounts): no one to greet.
+    'Instagram User', 'Instagram user', 'Facebook User', 'Messenger User', 'LinkedIn Member', 'Deleted Account', 'Deleted account',
+    'Meta AI', 'Meta Business Support', 'My AI',
+    // Groups named after members, in other languages (as "Ana and Bob").
+    'Ana y Bob', 'Ana et Bob', 'Ana und Bob', 'Ana e Bob', 'Ана и Боб', 'Ana 和 Bob',
+    // A business before a tagline stays a business; member lists after a comma stay groups.
+    'Acme Support | Help', 'Ana López, Ben Kim', 'ANA LÓPEZ, BEN KIM', 'Weekend hikers, Ana', 'Acme Official',
+  ])('no first name: %s', (display) => {
+    expect(splitName(display)).toEqual({ name: display });
+  });
+  it.each([
+    // Whole names only: "Ai" is a Japanese given name, "Meta" a family name.
+    ['Ai Tanaka', person('Ai Tanaka', 'Ai', 'Tanaka')],
+    ['Ana Meta', person('Ana Meta', 'Ana', 'Meta')],
+    // LinkedIn name-cleaning scripts strip credentials (PMP, CPA, CFA, SHRM-CP, MBA, MD) and titles ('Ing.', 'Eng.', 'P.Eng').
+    ['Jane Doe, CPA', person('Jane Doe, CPA', 'Jane', 'Doe')],
+    ['Jane Doe, PMP, SHRM-CP', person('Jane Doe, PMP, SHRM-CP', 'Jane', 'Doe')],
+    ['Hans Müller, Dipl.-Ing.', person('Hans Müller, Dipl.-Ing.', 'Hans', 'Müller')],
+    ['John Smith, P.Eng', person('John Smith, P.Eng', 'John', 'Smith')],
+    ['ANA LÓPEZ, MBA', person('ANA LÓPEZ, MBA', 'Ana', 'LÓPEZ')],
+    ['Jane Doe CFA', person('Jane Doe CFA', 'Jane', 'Doe')],
+    ['Ana López, she/her', person('Ana López, she/her', 'Ana', 'López')],
+    ['Ing. Carlos Pérez', person('Ing. Carlos Pérez', 'Carlos', 'Pérez')],
+    ['Lic. María Gómez', person('Lic. María Gómez', 'María', 'Gómez')],
+    ['Dra. Ana Ruiz', person('Dra. Ana Ruiz', 'Ana', 'Ruiz')],
+    ['Eng. Ahmed Ali', person('Eng. Ahmed Ali', 'Ahmed', 'Ali')],
+    ['Eng Wei', person('Eng Wei', 'Eng', 'Wei')], // "Eng" is also a Chinese surname: a title only with a dot
+    ['Capt. Jack Sparrow', person('Capt. Jack Sparrow', 'Jack', 'Sparrow')],
+    ['Arq. Lucía Gómez', person('Arq. Lucía Gómez', 'Lucía', 'Gómez')],
+    ['Dott. Marco Rossi', person('Dott. Marco Rossi', 'Marco', 'Rossi')],
+    ['Dipl.-Ing. Hans Müller', person('Dipl.-Ing. Hans Müller', 'Hans', 'Müller')],
+    ['Dr.-Ing. Hans Müller', person('Dr.-Ing. Hans Müller', 'Hans', 'Müller')],
+    ['Dr. med. Hans Müller', person('Dr. med. Hans Müller', 'Hans', 'Müller')],
+    // X and Instagram display names carry taglines after a spaced separator.
+    ['Ana López 🇪🇸 | Growth Marketing', person('Ana López 🇪🇸 | Growth Marketing', 'Ana', 'López')],
+    ['Ana López – CEO at Acme', person('Ana López – CEO at Acme', 'Ana', 'López')],
+    ['Ana López - Sales & Marketing', person('Ana López - Sales & Marketing', 'Ana', 'López')],
+    ['Ana López / Acme', person('Ana López / Acme', 'Ana', 'López')],
+    ['Ana López (she / her)', person('Ana López (she / her)', 'Ana', 'López')],
+    ['Priya Raman Official', person('Priya Raman Official', 'Priya', 'Raman')],
+    ['Anna-Lena Schmidt', person('Anna-Lena Schmidt', 'Anna-Lena', 'Schmidt')],
+    ['Jean-Pierre Dubois-Martin', person('Jean-Pierre Dubois-Martin', 'Jean-Pierre', 'Dubois-Martin')],
+    // "y"/"e" inside a family name, or a middle initial, is no group.
+    ['Santiago Ramón y Cajal', person('Santiago Ramón y Cajal', 'Santiago', 'Cajal')],
+    ['Ana E Smith', person('Ana E Smith', 'Ana', 'Smith')],
+    // A leading initial (common in South Indian names) is skipped.
+    ['A. Priya Raman', person('A. Priya Raman', 'Priya', 'Raman')],
+    // A name in capitals is greeted in title case ("Hi Ana", not "Hi ANA"); two letters stay (initials).
+    ['ANA LÓPEZ', person('ANA LÓPEZ', 'Ana', 'LÓPEZ')],
+    ['ANNE-MARIE DUBOIS', person('ANNE-MARIE DUBOIS', 'Anne-Marie', 'DUBOIS')],
+    ['NGUYỄN THỊ HOA', person('NGUYỄN THỊ HOA', 'Hoa', 'NGUYỄN')],
+    ['AJ', person('AJ', 'AJ')],
+    // Dutch, German, Spanish particles belong to the family name ("Dear van der Berg").
+    ['Jan van der Berg', person('Jan van der Berg', 'Jan', 'van der Berg')],
+    ['María de la Cruz', person('María de la Cruz', 'María', 'de la Cruz')],
+    ['Ana María López', person('Ana María López', 'Ana', 'López')],
+    // A nickname in quotes is what the person goes by.
+    ['Robert "Bob" Smith', person('Robert "Bob" Smith', 'Bob', 'Smith')],
+  ] as const)('%s', (display, expected) => {
+    expect(splitName(display)).toEqual(expected);
+  });
+  it('an initial before one word gives no first name ("A. Priya" is Priya, "J. Smith" is not Smith)', () => {
+    expect(splitName('J. Smith')).toEqual({ name: 'J. Smith', lastName: 'Smith' });
+    expect(splitName('A. Priya')?.firstName).toBeUndefined();
+  });
+});
+
 describe('MUTED_LABEL', () => {
   it('knows the muted bell in the languages of most users, and nothing else of a row', () => {
     const muted = ['Muted', 'Conversation muted', 'Silenciada', 'Silenciado', 'Stummgeschaltet', 'En sourdine', 'Muet', 'Disattivata', 'Gedempt', 'Wyciszono', 'Ztlumeno', 'Sessize alındı', 'Dibisukan', 'Без звука', 'Tystad', 'Mykistetty', 'Σε σίγαση', 'מושתק', 'مكتوم', 'ミュート中', '已静音', '已靜音', '음소거됨', 'ปิดเสียงแล้ว', 'Đã tắt thông báo'];
