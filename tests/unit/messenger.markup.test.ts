@@ -189,3 +189,118 @@ describe('messenger composer on facebook.com pages', () => {
   });
 });
 
+
+/**
+ * Marketplace threads (a seller's bot on facebook.com/messages, 2025–2026): the message list is
+ * "Messages in conversation titled <buyer> · <listing>", the list row "Group chat: <buyer> ·
+ * <listing>", and a banner above the messages links the listing (/marketplace/item/<id>).
+ */
+describe('messenger Marketplace thread', () => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'facebook-current-thread.json'), 'utf8')) as { url: string; now: string };
+  const html = readFileSync(path.join(FIXTURES, 'facebook-current-thread.html'), 'utf8');
+  const LABEL = 'aria-label="Messages in conversation with Carlos Mendes"';
+  const BANNER = `<div class="x78zum5"><a href="/marketplace/item/1234567890123456/" role="link" tabindex="0"><img alt="" src="https://scontent.xx.fbcdn.net/v/t45.5328-4/iphone.jpg"><span dir="auto">iPhone 12 Pro 128GB</span><span dir="auto">€420</span></a></div>
+      <div ${LABEL}`;
+  const titled = (title: string, banner: boolean) =>
+    html.replace(LABEL, banner ? BANNER.replace(LABEL, `aria-label="Messages in conversation titled ${title}"`) : `aria-label="Messages in conversation titled ${title}"`);
+  const active = (page: string, url = spec.url) => messenger.read(new JSDOM(page, { url }).window.document, new URL(url), Date.parse(spec.now)).active;
+
+  it('greets the buyer of a Marketplace thread (the listing banner on the page)', () => {
+    const page = titled('Ana López · iPhone 12 Pro 128GB', true);
+    expect(page).toContain('/marketplace/item/');
+    expect(active(page)).toEqual({ name: 'Ana López', firstName: 'Ana', lastName: 'López' });
+  });
+
+  it('takes the Marketplace section\'s URL or selected row as the sign too', () => {
+    const page = titled('Ana López · iPhone 12 Pro 128GB', false);
+    expect(active(page, 'https://www.messenger.com/marketplace/t/100012345678905/')).toMatchObject({ name: 'Ana López', firstName: 'Ana' });
+    const row = page.replace('href="/messages/t/100012345678905/"', 'href="/messages/marketplace/t/100012345678905/"');
+    expect(row).not.toBe(page);
+    expect(active(row)).toMatchObject({ name: 'Ana López', firstName: 'Ana' });
+  });
+
+  it('keeps a group whose name holds " · " a group where nothing says Marketplace', () => {
+    expect(active(titled('Hiking · 2026', false))).toEqual({ name: 'Hiking · 2026' });
+    expect(active(titled('Ana López · iPhone 12 Pro 128GB', false))).toEqual({ name: 'Ana López · iPhone 12 Pro 128GB' });
+    // With the banner, a title without the separator is still a named group.
+    expect(active(titled('Weekend hikers', true))).toEqual({ name: 'Weekend hikers' });
+  });
+});
+
+/**
+ * Chat windows over other facebook.com pages (the feed, a profile, Marketplace): the messages
+ * pages' reader gives no conversation there, the window's composer is found (see above). The
+ * window as the project's tests model it (a non-modal dialog "Chat with Ana"), and the chat boxes
+ * of 2023–2025 builds without a dialog role, each with its labelled message list.
+ */
+describe('messenger chat window over other facebook.com pages', () => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'facebook-feed.json'), 'utf8')) as { url: string; now: string };
+  const feed = readFileSync(path.join(FIXTURES, 'facebook-feed.html'), 'utf8');
+  const withWindows = (windows: string) => feed.replace('</div></div>\n</body>', `</div>${windows}</div>\n</body>`);
+  const read = (page: string, url = spec.url, focus?: string) => {
+    const doc = new JSDOM(page, { url }).window.document;
+    if (focus) doc.querySelector<HTMLElement>(focus)!.focus();
+    return messenger.read(doc, new URL(url), Date.parse(spec.now));
+  };
+  const editor = (label = 'Message') =>
+    `<div aria-label="${label}" aria-placeholder="Aa" contenteditable="true" role="textbox" spellcheck="true" tabindex="0" data-lexical-editor="true"><p><br></p></div>`;
+  const dialog = (person: string, list: string, id = '') =>
+    `<div aria-label="Chat with ${person}" role="dialog"${id ? ` id="${id}"` : ''}><div class="x78zum5"><h2><a href="/${id || 'ana.lopez'}" role="link"><span>${person}</span></a></h2></div>
+      <div aria-label="${list}" role="grid"><div role="row"><div role="gridcell"><div dir="auto">See you there</div></div></div></div>${editor()}</div>`;
+  // A chat box without the dialog role (the chat boxes' container at the foot of the page).
+  const box = (list: string) =>
+    `<div data-visualcompletion="ignore"><div class="x1ey2m1c x78zum5 xixxii4 x1vjfegm"><div><div><div class="x78zum5 xdt5ytf">
+      <div class="x78zum5"><a href="/ana.lopez" role="link"><span>Ana López</span></a><div aria-label="Close chat" role="button"></div></div>
+      <div aria-label="${list}" role="grid"><div role="row"><div role="gridcell"><div dir="auto">See you there</div></div></div></div>
+      <div class="x78zum5">${editor()}</div></div></div></div></div></div>`;
+
+  it('reads the fixture (a comment box only) with no conversation, as before', () => {
+    expect(read(feed).active).toBeNull();
+  });
+
+  it('names the person of a chat window over the feed', () => {
+    const page = withWindows(dialog('Ana López', 'Messages in conversation with Ana López'));
+    const result = read(page);
+    expect(result.active).toEqual({ name: 'Ana López', firstName: 'Ana', lastName: 'López' });
+    expect(result.threads).toEqual([]);
+    expect(result.missing).toEqual([]);
+    // The window's label alone ("Chat with Ana", the composer test's markup above).
+    const bare = withWindows(`<div aria-label="Chat with Ana" role="dialog">${editor('Nachricht')}</div>`);
+    expect(read(bare).active).toMatchObject({ name: 'Ana', firstName: 'Ana' });
+  });
+
+  it('reads a chat box without a dialog role by its labelled message list', () => {
+    expect(read(withWindows(box('Messages in conversation with Ana López'))).active).toMatchObject({ name: 'Ana López', firstName: 'Ana' });
+    expect(read(withWindows(box('Messages in conversation titled Weekend hikers'))).active).toEqual({ name: 'Weekend hikers' });
+  });
+
+  it('takes the focused window of several', () => {
+    const page = withWindows(dialog('Ana López', 'Messages in conversation with Ana López', 'ana') + dialog('Ben Kim', 'Messages in conversation with Ben Kim', 'ben'));
+    expect(read(page).active).toMatchObject({ name: 'Ana López' });
+    expect(read(page, spec.url, '#ben [role="textbox"]').active).toMatchObject({ name: 'Ben Kim', firstName: 'Ben' });
+  });
+
+  it('gives a group window no first name, and a heading alone only a name', () => {
+    const group = withWindows(dialog('Weekend hikers', 'Messages in conversation titled Weekend hikers').replace('aria-label="Chat with Weekend hikers" ', ''));
+    expect(read(group).active).toEqual({ name: 'Weekend hikers' });
+    // A localised list label: the heading, with no first name (it may name a group).
+    const localised = withWindows(dialog('Ana López', 'Mensajes de la conversación con Ana López').replace('aria-label="Chat with Ana López" ', 'aria-label="Chat" '));
+    expect(read(localised).active).toEqual({ name: 'Ana López' });
+  });
+
+  it('greets the buyer of a Marketplace chat window on a Marketplace page', () => {
+    const title = 'Messages in conversation titled Ana López · iPhone 12 Pro 128GB';
+    const page = withWindows(dialog('Ana López · iPhone 12 Pro 128GB', title));
+    expect(read(page, 'https://www.facebook.com/marketplace/item/1234567890123456/').active).toMatchObject({ name: 'Ana López', firstName: 'Ana' });
+    expect(read(page).active).toEqual({ name: 'Ana López · iPhone 12 Pro 128GB' });
+  });
+
+  it('reads no conversation from other editors: a post dialog, a dialog without a message list, a comment box', () => {
+    const post = `<div role="dialog" aria-modal="true"><h2>Ana's post</h2><form role="presentation">${editor('Comment as Ben Kim')}</form></div>`;
+    expect(read(withWindows(post)).active).toBeNull();
+    const share = `<div aria-label="Send in Messenger" role="dialog"><h2>Send in Messenger</h2>${editor('Say something about this…')}<div role="list"><div role="listitem">Ana López</div></div></div>`;
+    expect(read(withWindows(share)).active).toBeNull();
+    // A focused comment box in the feed, with no chat window open.
+    expect(read(feed, spec.url, '[role="textbox"]').active).toBeNull();
+  });
+});

@@ -202,6 +202,69 @@ describe('whatsapp open chat name', () => {
 });
 
 /**
+ * A group's header before its member list loads, and always in announcement groups and
+ * community subgroups: WhatsApp's own header (WAWebHeader.react, 2025–2026) shows the group
+ * subtitle's placeholder "click here for group info", "Only admins can send messages",
+ * "Announcements" or the community's name, in a titled span where the member list goes.
+ */
+describe('whatsapp group header without its member list', () => {
+  const header = (name: string, subtitle: string) =>
+    `<div class="_amie" role="button" title="Profile details"><img src="https://pps.whatsapp.net/v/t61.24694-24/g_n.jpg" alt=""></div>
+    <div class="_amie" role="button"><div class="_amif"><div class="x78zum5"><span dir="auto" class="x1iyjqo2 _ao3e">${name}</span></div></div>
+    <div class="_amig">${subtitle ? `<span dir="auto" title="${subtitle}" class="x1iyjqo2 x6ikm8r x10wlt62 _ao3e">${subtitle}</span>` : ''}</div></div>`;
+  // A 2024–2026 row (see the fixtures): the preview is one titled span; a group's holds the
+  // sender in a span of its own ("Lena: " + the message).
+  const chatRow = (name: string, preview: string, i: number, selected = false) => `
+    <div role="listitem" style="height: 72px; transform: translateY(${i * 72}px);"><div tabindex="-1"><div tabindex="-1" role="row" aria-selected="${selected}" class="_ak72">
+      <div class="_ak8n"><img src="https://pps.whatsapp.net/v/t61.24694-24/r${i}_n.jpg?ccb=11-4&amp;oe=67F2C4D1" alt="" class="_ao3e"></div>
+      <div class="_ak8l">
+        <div role="gridcell" aria-colindex="2" class="_ak8o"><div class="_ak8q"><span dir="auto" title="${name}" class="x1iyjqo2 _ao3e">${name}</span></div><div class="_ak8i">10:0${i}</div></div>
+        <div class="_ak8j"><div class="_ak8k">${preview}</div><div role="gridcell" aria-colindex="1" class="_ak8i"><span></span><span></span><span></span></div></div>
+      </div></div></div></div>`;
+  const said = (sender: string, text: string) =>
+    `<span class="x78zum5 x1cy8zhl" title="&#x202A;${sender}: ${text}&#x202C;"><span dir="auto" class="_ao3e">${sender}: </span><span dir="ltr" class="_ao3e">${text}</span></span>`;
+  const plain = (text: string) => `<span class="x78zum5 x1cy8zhl" title="&#x202A;${text}&#x202C;"><span dir="ltr" class="_ao3e">${text}</span></span>`;
+  const active = (rows: string[], head: string) => read(page(rows, head)).result.active;
+
+  it.each(['click here for group info', 'Only admins can send messages', 'Announcements', 'Ana is typing…', 'Ana and Bob are typing…', 'Ana is recording audio…'])(
+    'reads a group whose subtitle is "%s" with no first name',
+    (subtitle) => {
+      expect(active([chatRow('Chat', plain('Hello'), 0)], header('Weekend hikers', subtitle))).toEqual({ name: 'Weekend hikers' });
+    },
+  );
+
+  it('reads the same subtitle as untitled text', () => {
+    const untitled = header('Weekend hikers', '').replace('<div class="_amig"></div>', '<div class="_amig"><span class="x1iyjqo2">click here for group info</span></div>');
+    expect(untitled).toContain('click here for group info');
+    expect(active([], untitled)).toEqual({ name: 'Weekend hikers' });
+  });
+
+  it.each(['online', 'typing…', 'recording audio…', 'last seen today at 14:02', 'click here for contact info', ''])('keeps a person with the subtitle "%s"', (subtitle) => {
+    expect(active([chatRow('Ana López', plain('See you'), 0, true)], header('Ana López', subtitle))).toEqual({ name: 'Ana López', firstName: 'Ana', lastName: 'López' });
+  });
+
+  it('tells a group by its row: a preview with someone else\'s name before the message (any language)', () => {
+    // A community subgroup: its subtitle is the community's name, which no string tells.
+    const rows = [chatRow('Ana López', plain('Hi'), 0), chatRow('Weekend hikers', said('Lena', 'see you at 9'), 1, true)];
+    expect(active(rows, header('Weekend hikers', 'Riverside Parents'))).toEqual({ name: 'Weekend hikers' });
+    // Without aria-selected: the row of that name.
+    expect(active(rows.map((r) => r.replace('aria-selected="true"', 'aria-selected="false"')), header('Weekend hikers', ''))).toEqual({ name: 'Weekend hikers' });
+    // The sender and ": " in spans of their own.
+    const split = `<span class="x78zum5" title="&#x202A;Síndico: reunião na quinta&#x202C;"><span dir="auto">Síndico</span><span>:&nbsp;</span><span dir="ltr">reunião na quinta</span></span>`;
+    expect(active([chatRow('Condomínio Flores', split, 0, true)], header('Condomínio Flores', 'Riverside Parents'))).toEqual({ name: 'Condomínio Flores' });
+  });
+
+  it('keeps a person whose own message has a colon, or whose row says "You: "', () => {
+    const rows = [chatRow('Ana López', plain('Reminder: check-up on the 20th'), 0, true)];
+    expect(active(rows, header('Ana López', 'online'))).toMatchObject({ firstName: 'Ana' });
+    expect(active([chatRow('Ana López', said('You', 'see you'), 0, true)], header('Ana López', ''))).toMatchObject({ firstName: 'Ana' });
+    expect(active([chatRow('Ana López', said('Draft', 'see you'), 0, true)], header('Ana López', ''))).toMatchObject({ firstName: 'Ana' });
+    // Another chat's group preview says nothing about the open one.
+    expect(active([chatRow('Weekend hikers', said('Lena', 'hi'), 0), chatRow('Ana López', plain('ok'), 1, true)], header('Ana López', 'online'))).toMatchObject({ firstName: 'Ana' });
+  });
+});
+
+/**
  * 2025–2026 rows with test ids back in the chat list (ZapLite, pt-BR, Aug 2026; Italian catalogue of
  * WhatsApp Business web, Jul–Aug 2026): time in cell-frame-primary-detail, cell-frame-secondary is
  * the preview line (last-msg-status, then the bell and the badge), the bell is

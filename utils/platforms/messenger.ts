@@ -315,16 +315,45 @@ function readThreads(doc: Document, url: URL, now: number): ThreadRow[] {
   });
 }
 
+// The message list's labels (English, 2023–2026): "Messages in conversation with Ana López" (a
+// person, or an unnamed group "with Ana, Bob") and "Messages in conversation titled Weekend
+// hikers" (a named group, or a Marketplace thread "<buyer> · <listing>").
+const WITH_LABEL = '[aria-label^="Messages in conversation with "]';
+const TITLED_LABEL = '[aria-label^="Messages in conversation titled "]';
+const withName = (root: ParentNode) => attr(q(root, WITH_LABEL), 'aria-label').replace(/^Messages in conversation with\s+/, '');
+const titledName = (root: ParentNode) => attr(q(root, TITLED_LABEL), 'aria-label').replace(/^Messages in conversation titled\s+/, '');
+// A listing's link: the banner above a Marketplace thread's messages (2025–2026).
+const LISTING_LINK = 'a[href*="/marketplace/item/"]';
+
+/**
+ * A titled conversation: a named group ({ name } only, no one person to greet), or a Marketplace
+ * thread, titled "<buyer> · <listing>" (a seller's bot reads it so, 2025–2026), whose buyer is the
+ * person; only where the page shows it is Marketplace (`marketplace()`), since a group's own name
+ * may hold " · ".
+ */
+function titledContact(title: string, marketplace: () => boolean): Contact {
+  const at = title.indexOf(' · ');
+  const buyer = at > 0 ? title.slice(0, at).trim() : '';
+  return (buyer && attempt(marketplace, false) && splitName(buyer)) || { name: title };
+}
+
+/** Marketplace on the messages pages: the URL, the selected row's link, or the listing's banner. */
+function marketplacePage(doc: Document, url: URL): boolean {
+  if (url.pathname.includes('/marketplace/')) return true;
+  if (attr(q(listRoot(doc), 'a[aria-current="page"][href*="/t/"]'), 'href').includes('/marketplace/')) return true;
+  return q(doc, LISTING_LINK) !== null;
+}
+
 function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | null {
   const openId = threadIdOf(url);
   if (!openId) return null;
   // A named group: "Messages in conversation titled Weekend hikers" (English, 2025–2026): its
-  // name, and no one person to greet.
-  const titled = attr(q(doc, '[aria-label^="Messages in conversation titled "]'), 'aria-label').replace(/^Messages in conversation titled\s+/, '');
-  if (titled) return { name: titled };
+  // name, and no one person to greet; a Marketplace thread's buyer.
+  const titled = titledName(doc);
+  if (titled) return titledContact(titled, () => marketplacePage(doc, url));
   const name = firstOf<string>([
     // "Messages in conversation with Ana López" on the message list (English, 2023–2026).
-    () => attr(q(doc, '[aria-label^="Messages in conversation with "]'), 'aria-label').replace(/^Messages in conversation with\s+/, ''),
+    () => withName(doc),
     // The selected row: aria-current="page" on its link (any language, 2022–2026).
     () => {
       const current = q(listRoot(doc), 'a[aria-current="page"][href*="/t/"]');
@@ -338,6 +367,60 @@ function readActive(doc: Document, url: URL, threads: ThreadRow[]): Contact | nu
   ]);
   return splitName(name);
 }
+
+// Where a walk up from a chat window's editor stops: the page's regions that are no chat window.
+const PAGE_REGION = /^(?:main|feed|article|banner|navigation|complementary)$/;
+
+/**
+ * The chat window around an editor on other facebook.com pages: a non-modal dialog (as the
+ * project's tests model it, "Chat with Ana"), else (chat boxes 2023–2025, no dialog role) the
+ * nearest element holding one labelled message list and no other. Null outside one.
+ */
+function chatWindow(doc: Document, editor: Element): Element | null {
+  const dialog = editor.closest('[role="dialog"]');
+  if (dialog) return attr(dialog, 'aria-modal') === 'true' ? null : dialog;
+  const lists = qa(doc, '[aria-label^="Messages in conversation "]', 10);
+  if (!lists.length) return null;
+  for (let up = editor.parentElement, depth = 0; up && up !== doc.body && depth < 16; up = up.parentElement, depth++) {
+    if (PAGE_REGION.test(up.getAttribute('role') ?? '')) return null;
+    const inside = lists.filter((list) => up!.contains(list)).length;
+    if (inside) return inside === 1 ? up : null;
+  }
+  return null;
+}
+
+/**
+ * The chat window's person (facebook.com pages other than the messages ones, where assembleRead
+ * reads no conversation): the window's labelled message list ("Messages in conversation with
+ * Ana López" / "… titled …", English), its aria-label "Chat with Ana López" (English), else its
+ * heading, as a name only (a heading does not say whether it names a person or a group), and only
+ * in a window holding a labelled message list (not another dialog with an editor).
+ */
+function windowContact(win: Element, url: URL): Contact | null {
+  const titled = titledName(win);
+  if (titled) return titledContact(titled, () => url.pathname.includes('/marketplace/') || q(win, LISTING_LINK) !== null);
+  const person = firstOf<string>([() => withName(win), () => attr(win, 'aria-label').match(/^Chat with\s+(.+)$/i)?.[1]]);
+  if (person) return splitName(person);
+  if (!q(win, '[role="grid"][aria-label], [role="log"][aria-label]')) return null;
+  const heading = cleanText(textBlocks(q(win, 'h1, h2, h3, h4'), 1)[0], 200);
+  return heading ? { name: heading } : null;
+}
+
+/**
+ * The open conversation of a chat window over another facebook.com page (the feed, a profile,
+ * Marketplace): the focused editor's window when one is focused, else the composer's. Only when a
+ * chat window may be there (one query): no search for the composer otherwise.
+ */
+function popupActive(doc: Document, url: URL): Contact | null {
+  // One query first: a chat window is a dialog with an editor, or holds a labelled message list.
+  if (!q(doc, '[role="dialog"] [contenteditable], [role="dialog"] textarea, [aria-label^="Messages in conversation "]')) return null;
+  const focused = doc.activeElement;
+  const editor =
+    focused && focused.matches(EDITABLE) && !focused.closest(POST_EDITOR) && !isCommentBox(focused) && chatWindow(doc, focused) ? focused : findComposer(doc);
+  const win = editor ? chatWindow(doc, editor) : null;
+  return win ? windowContact(win, url) : null;
+}
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i]), textarea';
 
 // Other editors of facebook.com pages: the Create post dialog's (its form: '[role="dialog"]
 // form[method="post"]', as Mask and posting bots find it, 2021–2025), those of a post opened in a
@@ -396,7 +479,11 @@ export const messenger: PlatformAdapter = {
   matches: hostPatterns('messenger'),
   maxLength: PLATFORM_DM_LIMITS.messenger.max,
   read(doc, url, now = Date.now()): InboxRead {
-    return assembleRead(PAGE, doc, url, now);
+    const read = assembleRead(PAGE, doc, url, now);
+    // Other facebook.com pages: the conversation of a chat window open over them, if any.
+    if (read.active || attempt(() => isMessagesPage(url), true)) return read;
+    const active = attempt(() => popupActive(doc, url), null);
+    return active ? { ...read, active } : read;
   },
   total(doc) {
     return attempt(() => readTotal(doc), null);

@@ -333,6 +333,59 @@ function chatPane(doc: Document): Element | null {
   return null;
 }
 
+/**
+ * A group's subtitle while its member list is not there (WAWebHeader.react, 2025–2026: the group
+ * subtitle's placeholder is "click here for group info", or "Only admins can send messages" /
+ * "Announcements" for announcement groups; a community's subgroup shows the community's name,
+ * which no string tells). A one-to-one chat's subtitle is its presence ("online", "last seen
+ * today at 14:02", "typing…") or "click here for contact info". English only: the localised
+ * strings are not known exactly.
+ */
+const GROUP_SUBTITLES = new Set(['click here for group info', 'only admins can send messages', 'announcements']);
+// Someone named is typing or recording in a group ("Ana is typing…"); a one-to-one chat says
+// "typing…" with no name.
+const GROUP_TYPING = /^\S.*\s(?:is|are)\s(?:typing|recording audio)(?:…|\.{3})?$/i;
+function isGroupSubtitle(text: string): boolean {
+  return GROUP_SUBTITLES.has(text.toLowerCase().replace(/[.…]+$/, '')) || GROUP_TYPING.test(text);
+}
+
+/**
+ * Whether the open chat's row in the list (the selected row, else the row of that name) shows a
+ * group's preview: the sender's name in an element of its own before the message ("Lena: " +
+ * "standup moved"; "Lena" + ": " in some builds), someone else than us. Any language. A one-to-one
+ * chat's preview is the message alone, whose own colon ("Reminder: check-up") is inside its text.
+ */
+function rowShowsGroup(doc: Document, name: string): boolean {
+  const pane = q(doc, '#pane-side') ?? q(doc, '[role="grid"][aria-rowcount]');
+  if (!pane) return false;
+  const rowName = (row: Element | null) => {
+    const span = q(row, '[aria-colindex="2"] span[title]') ?? q(row, 'span[dir="auto"][title]');
+    return span && cleanText(span.getAttribute('title'), LIMITS.name) === name ? span : null;
+  };
+  let row: Element | null = q(pane, '[aria-selected="true"]');
+  let nameSpan: Element | null = rowName(row);
+  if (!nameSpan) {
+    // The row of that name: one query of the list's name spans (the list is virtualised).
+    const spans = all(pane, 'span[dir="auto"][title]');
+    for (let k = 0; k < spans.length && !nameSpan; k++) {
+      if (cleanText(spans[k]!.getAttribute('title'), LIMITS.name) !== name) continue;
+      nameSpan = spans[k]!;
+      row = nameSpan.closest('[role="row"], [role="listitem"]');
+    }
+  }
+  const own = nameSpan;
+  if (!row || !own) return false;
+  const preview = qa(row, 'span[title]').find((span) => span !== own && !span.contains(own) && !own.contains(span));
+  const first = preview?.firstElementChild;
+  const next = first?.nextElementSibling;
+  if (!preview || !first || !next) return false;
+  const sender = cleanText(preview.getAttribute('title') || preview.textContent).match(/^([^:：]{1,60})[:：]\s/)?.[1]?.trim();
+  // Not our own ("You: ", localised) nor an unsent draft ("Draft: ", in a span of its own too).
+  if (!sender || /^draft$/i.test(sender) || stripYou(`${sender}: x`).fromMe) return false;
+  const head = cleanText(first.textContent);
+  return head === `${sender}:` || head === `${sender}：` || (head === sender && /^[:：]/.test(cleanText(next.textContent)));
+}
+
 function readActive(doc: Document): Contact | null {
   const main = chatPane(doc);
   if (!main) return null;
@@ -350,16 +403,21 @@ function readActive(doc: Document): Contact | null {
     // since a group's member list is one).
     () => cleanText(q(main, 'header span[dir="auto"][title]')?.getAttribute('title'), LIMITS.name),
   ]);
-  // A group: the header lists its members under the name ("Ana, Bob, You"): no one to greet by
-  // first name ("Weekend hikers" is no "Weekend"). The list is a titled span (2023–2026), else
-  // (a build without titles) a text of the header outside the name that is a list.
-  const members = attempt(
-    () =>
-      qa(main, 'header span[title]').some((span) => span !== nameSpan && /,/.test(span.getAttribute('title') ?? '') && cleanText(span.getAttribute('title')) !== name) ||
-      textBlocks(q(main, 'header'), 12).some((text) => text !== name && !(nameSpan?.textContent ?? '').includes(text) && isMemberList(text)),
-    false,
-  );
-  if (members && name) return { name };
+  // A group: the header lists its members under the name ("Ana, Bob, You"), or (before the list
+  // loads, and always in announcement groups) a group's subtitle: no one to greet by first name
+  // ("Weekend hikers" is no "Weekend"). The subtitle is a titled span (2023–2026), else (a build
+  // without titles) a text of the header outside the name.
+  const group = attempt(() => {
+    const titles = qa(main, 'header span[title]')
+      .filter((span) => span !== nameSpan)
+      .map((span) => cleanText(span.getAttribute('title')))
+      .filter((title) => title && title !== name);
+    if (titles.some((title) => /,/.test(title) || isGroupSubtitle(title))) return true;
+    const nameText = nameSpan?.textContent ?? '';
+    const texts = textBlocks(q(main, 'header'), 12).filter((text) => text !== name && !nameText.includes(text));
+    return texts.some((text) => isMemberList(text) || isGroupSubtitle(text));
+  }, false);
+  if (name && (group || attempt(() => rowShowsGroup(doc, name), false))) return { name };
   return splitName(name);
 }
 
