@@ -3,6 +3,7 @@ import { hostPatterns } from './hosts';
 import { cleanText, textOf, titleCount } from '../dom/text';
 import { splitName } from '../dom/names';
 import { all, attempt, boldAmong, firstOf, perRow, q, qa, qaFirst, qFirst, rowIndex, timeReader } from '../dom/read-b';
+import { attr, textBlocks } from '../dom/read';
 import { PLATFORM_DM_LIMITS } from './limits';
 import { readRows } from '../dom/row-memo';
 
@@ -17,9 +18,10 @@ const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 // Status words (English UI). "New Chat"/"New Snap" = unread; ours: Delivered/Opened/Sent…, and
 // "Screenshot" / "Pending" (they took one of our chat; ours waits for them to add us); "Received" =
 // their message, seen.
-const UNREAD_STATUS = /^new\b/i;
+// ("2 New Snaps": a count may come first, as a bot of 2025–2026 matches them.)
+const UNREAD_STATUS = /^(\d+\s*)?new\b/i;
 const OURS_STATUS = /^(delivered|opened|sent|sending|screenshot(ted)?|replayed|saved|pending)\b/i;
-const THEIRS_STATUS = /^(received|new\b)/i;
+const THEIRS_STATUS = /^(received|(\d+\s*)?new\b)/i;
 
 function listRows(doc: Document): { list: boolean; rows: Element[]; titles: (Element | null)[] } {
   const list = qFirst(doc, [
@@ -166,19 +168,33 @@ function readActive(doc: Document, open: Element): Contact | null {
   const name = firstOf([
     // The list row of the open conversation.
     () => textOf(q(doc, `[id="title-${uuid}"]`), LIMITS.name),
-    // Message group headers in the conversation that are not ours ("Me").
-    () => qa(open, 'header').map((h) => textOf(h, LIMITS.name)).find((t) => t && !/^me$/i.test(t)),
+    // Message group headers in the conversation that are not ours ("Me"): the sender's name,
+    // without the time the header also holds (a <time datetime>, 2026).
+    () => qa(open, 'header').map(senderOf).find((t) => t && !/^me$/i.test(t)),
   ]);
   return splitName(name);
 }
 
+/** A message group header's sender: its first text that is not its time. */
+function senderOf(header: Element): string {
+  const times = new Set(qa(header, 'time').map((time) => textOf(time)));
+  return textBlocks(header, 4).map((text) => cleanText(text, LIMITS.name)).find((text) => text && !times.has(text)) ?? '';
+}
+
+const COMPOSERS = [
+  // "Send a chat" editor, 2023–2026; no aria-label seen.
+  'div[role="textbox"][contenteditable]:not([contenteditable="false" i])',
+  '[contenteditable]:not([contenteditable="false" i])[placeholder]',
+  'textarea[placeholder]',
+];
+
 function composer(doc: Document): HTMLElement | null {
-  return qFirst<HTMLElement>(doc, [
-    // "Send a chat" editor, 2023–2026; no aria-label seen.
-    'div[role="textbox"][contenteditable]:not([contenteditable="false" i])',
-    '[contenteditable]:not([contenteditable="false" i])[placeholder]',
-    'textarea[placeholder]',
-  ]);
+  for (const selector of COMPOSERS) {
+    // Never a snap's caption (textarea "Caption Input" in the snap preview, 2026).
+    const found = qa<HTMLElement>(doc, selector).find((el) => attr(el, 'aria-label') !== 'Caption Input' && !el.closest('#snap-preview-container'));
+    if (found) return found;
+  }
+  return null;
 }
 
 function isChatPage(url: URL): boolean {
