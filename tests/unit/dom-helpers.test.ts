@@ -262,8 +262,12 @@ describe('parseTime against a fixed clock (Wed 10 Jun 2026 15:30 UTC)', () => {
     for (let i = 0; i < 2000; i++) {
       const date = `${pad(1990 + rand(60), 4)}-${pad(1 + rand(12))}-${pad(1 + rand(31))}`;
       const time = `T${pad(rand(24))}:${pad(rand(60))}`;
+      // A date alone is that day's local midnight (the clock here is UTC), a day that does not
+      // exist none (Date.parse would roll "2006-09-31" over to October).
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const day = new Date(Date.UTC(y, m - 1, d));
+      expect(parseTime(date, NOW), date).toBe(day.getUTCMonth() === m - 1 ? day.getTime() : undefined);
       const forms = [
-        date,
         `${date}${time}`,
         `${date}${time}:${pad(rand(60))}Z`,
         `${date}${time}:${pad(rand(60))}.${pad(rand(1000), 3)}Z`,
@@ -282,6 +286,34 @@ describe('parseTime against a fixed clock (Wed 10 Jun 2026 15:30 UTC)', () => {
 
   it('reads numeric dates day-first when asked', () => {
     expect(parseTime('3/6/25', NOW, { dateOrder: 'dmy' })).toBe(at('2025-06-03T00:00:00Z'));
+  });
+
+  // Labels of other UI languages: WhatsApp exports and list scrapers of 2021–2026 (Spanish
+  // "8:28 p. m." with a no-break space, Turkish ÖÖ/ÖS, English (South Africa) "2023/12/20",
+  // English (Canada) "2023-12-20", a LinkedIn scraper's day-first dates), and the locales'
+  // own forms of day periods and weekday names.
+  it.each([
+    ['8:28 p. m.', '2026-06-09T20:28:00Z'],
+    ['10:42\u00a0a.\u00a0m.', '2026-06-10T10:42:00Z'],
+    ['10:42 ÖS', '2026-06-09T22:42:00Z'],
+    ['9:05 ÖÖ', '2026-06-10T09:05:00Z'],
+    ['오후 1:05', '2026-06-10T13:05:00Z'],
+    ['下午1:05', '2026-06-10T13:05:00Z'],
+    ['午前9:05', '2026-06-10T09:05:00Z'],
+    ['1:05 م', '2026-06-10T13:05:00Z'],
+    ['2023/12/20', '2023-12-20T00:00:00Z'],
+    ['2026/6/3', '2026-06-03T00:00:00Z'],
+    ['2023-12-20', '2023-12-20T00:00:00Z'],
+    ['03.06.2026', '2026-06-03T00:00:00Z'],
+    // Month-first it would be 6 July, after now: a list shows past times, so it is 7 June.
+    ['7/6/2026', '2026-06-07T00:00:00Z'],
+    ['3. Mär.', '2026-03-03T00:00:00Z'],
+    ['segunda-feira', '2026-06-08T00:00:00Z'],
+    ['Senin', '2026-06-08T00:00:00Z'],
+    ['Thứ Hai', '2026-06-08T00:00:00Z'],
+    ['יום שני', '2026-06-08T00:00:00Z'],
+  ])('%j', (label, iso) => {
+    expect(parseTime(label, NOW)).toBe(at(iso));
   });
 });
 

@@ -32,19 +32,19 @@ const AGO_AFTER = /\s+(ago|atrás|fa|назад|önce|geleden|temu|lalu|전)$|�
 // Short forms that are common words elsewhere ("sob", "per", "cum", "sal", "pon", "paz") are left
 // out: a one-word message would read as a day.
 const WEEKDAYS: string[][] = [
-  ['sun', 'sunday', 'dom', 'domingo', 'dim', 'dimanche', 'so', 'sonntag', 'domenica', 'zo', 'zondag', 'pazar', 'вс', 'воскресенье', 'niedz', 'niedziela', 'الأحد', '日曜日', '日曜', '星期日', '星期天', '周日', '週日', '일요일'],
-  ['mon', 'monday', 'lun', 'lunes', 'seg', 'segunda', 'lundi', 'mo', 'montag', 'lunedì', 'ma', 'maandag', 'pzt', 'pazartesi', 'пн', 'понедельник', 'poniedziałek', 'الاثنين', 'الإثنين', '月曜日', '月曜', '星期一', '周一', '週一', '월요일'],
-  ['tue', 'tues', 'tuesday', 'mar', 'martes', 'ter', 'terça', 'mardi', 'di', 'dienstag', 'martedì', 'dinsdag', 'salı', 'вт', 'вторник', 'wt', 'wtorek', 'الثلاثاء', '火曜日', '火曜', '星期二', '周二', '週二', '화요일'],
-  ['wed', 'wednesday', 'mié', 'mie', 'miércoles', 'qua', 'quarta', 'mer', 'mercredi', 'mi', 'mittwoch', 'mercoledì', 'wo', 'woensdag', 'çar', 'çarşamba', 'ср', 'среда', 'śr', 'środa', 'الأربعاء', '水曜日', '水曜', '星期三', '周三', '週三', '수요일'],
-  ['thu', 'thur', 'thurs', 'thursday', 'jue', 'jueves', 'qui', 'quinta', 'jeu', 'jeudi', 'do', 'donnerstag', 'gio', 'giovedì', 'donderdag', 'perşembe', 'чт', 'четверг', 'czw', 'czwartek', 'الخميس', '木曜日', '木曜', '星期四', '周四', '週四', '목요일'],
-  ['fri', 'friday', 'vie', 'viernes', 'sex', 'sexta', 'ven', 'vendredi', 'fr', 'freitag', 'venerdì', 'vr', 'vrijdag', 'cuma', 'пт', 'пятница', 'pt', 'piątek', 'الجمعة', '金曜日', '金曜', '星期五', '周五', '週五', '금요일'],
-  ['sat', 'saturday', 'sáb', 'sab', 'sábado', 'sabado', 'sam', 'samedi', 'sa', 'samstag', 'sabato', 'za', 'zaterdag', 'cmt', 'cumartesi', 'сб', 'суббота', 'sobota', 'السبت', '土曜日', '土曜', '星期六', '周六', '週六', '토요일'],
+  ['sun', 'sunday', 'dom', 'domingo', 'minggu', 'chủ nhật', 'יום ראשון', 'dim', 'dimanche', 'so', 'sonntag', 'domenica', 'zo', 'zondag', 'pazar', 'вс', 'воскресенье', 'niedz', 'niedziela', 'الأحد', '日曜日', '日曜', '星期日', '星期天', '周日', '週日', '일요일'],
+  ['mon', 'monday', 'lun', 'lunes', 'seg', 'segunda', 'segunda-feira', 'senin', 'thứ hai', 'יום שני', 'lundi', 'mo', 'montag', 'lunedì', 'ma', 'maandag', 'pzt', 'pazartesi', 'пн', 'понедельник', 'poniedziałek', 'الاثنين', 'الإثنين', '月曜日', '月曜', '星期一', '周一', '週一', '월요일'],
+  ['tue', 'tues', 'tuesday', 'mar', 'martes', 'ter', 'terça', 'terça-feira', 'selasa', 'thứ ba', 'יום שלישי', 'mardi', 'di', 'dienstag', 'martedì', 'dinsdag', 'salı', 'вт', 'вторник', 'wt', 'wtorek', 'الثلاثاء', '火曜日', '火曜', '星期二', '周二', '週二', '화요일'],
+  ['wed', 'wednesday', 'mié', 'mie', 'miércoles', 'qua', 'quarta', 'quarta-feira', 'rabu', 'thứ tư', 'יום רביעי', 'mer', 'mercredi', 'mi', 'mittwoch', 'mercoledì', 'wo', 'woensdag', 'çar', 'çarşamba', 'ср', 'среда', 'śr', 'środa', 'الأربعاء', '水曜日', '水曜', '星期三', '周三', '週三', '수요일'],
+  ['thu', 'thur', 'thurs', 'thursday', 'jue', 'jueves', 'qui', 'quinta', 'quinta-feira', 'kamis', 'thứ năm', 'יום חמישי', 'jeu', 'jeudi', 'do', 'donnerstag', 'gio', 'giovedì', 'donderdag', 'perşembe', 'чт', 'четверг', 'czw', 'czwartek', 'الخميس', '木曜日', '木曜', '星期四', '周四', '週四', '목요일'],
+  ['fri', 'friday', 'vie', 'viernes', 'sex', 'sexta', 'sexta-feira', 'jumat', "jum'at", 'thứ sáu', 'יום שישי', 'ven', 'vendredi', 'fr', 'freitag', 'venerdì', 'vr', 'vrijdag', 'cuma', 'пт', 'пятница', 'pt', 'piątek', 'الجمعة', '金曜日', '金曜', '星期五', '周五', '週五', '금요일'],
+  ['sat', 'saturday', 'sáb', 'sab', 'sábado', 'sabado', 'sabtu', 'thứ bảy', 'שבת', 'sam', 'samedi', 'sa', 'samstag', 'sabato', 'za', 'zaterdag', 'cmt', 'cumartesi', 'сб', 'суббота', 'sobota', 'السبت', '土曜日', '土曜', '星期六', '周六', '週六', '토요일'],
 ];
 
 const MONTHS: string[][] = [
   ['jan', 'january', 'ene', 'enero', 'janv', 'janvier', 'januar', 'gen', 'gennaio', 'januari', 'oca', 'ocak', 'sty', 'stycznia', 'янв', 'января', 'январь', 'يناير', 'كانون الثاني'],
   ['feb', 'february', 'fev', 'fév', 'febrero', 'févr', 'février', 'februar', 'febbraio', 'februari', 'şub', 'şubat', 'lut', 'lutego', 'фев', 'февр', 'февраля', 'февраль', 'فبراير'],
-  ['mar', 'march', 'marzo', 'mars', 'märz', 'mrt', 'maart', 'mart', 'marca', 'мар', 'марта', 'март', 'مارس'],
+  ['mar', 'march', 'marzo', 'mars', 'märz', 'mär', 'mrt', 'maart', 'mart', 'marca', 'мар', 'марта', 'март', 'مارس'],
   ['apr', 'april', 'abr', 'abril', 'avr', 'avril', 'aprile', 'nis', 'nisan', 'kwi', 'kwietnia', 'апр', 'апреля', 'апрель', 'أبريل', 'ابريل'],
   ['may', 'mayo', 'mai', 'mag', 'maggio', 'mei', 'mayıs', 'maj', 'maja', 'мая', 'май', 'مايو'],
   ['jun', 'june', 'junio', 'juin', 'juni', 'giu', 'giugno', 'haz', 'haziran', 'cze', 'czerwca', 'июн', 'июня', 'июнь', 'يونيو'],
@@ -79,8 +79,14 @@ export interface ParseTimeOptions {
  */
 const ISO_AS_IS = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// A date alone ("2023-12-20", a label in English (Canada)) is that day's local midnight, as every
+// day-precision label is (Date.parse would take it as UTC midnight).
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseTime(label: string | null | undefined, now: number, options: ParseTimeOptions = {}): number | undefined {
   if (label && ISO_AS_IS.test(label)) {
+    const date = ISO_DATE.exec(label);
+    if (date) return dateIn(now, Number(date[1]), Number(date[2]) - 1, Number(date[3]));
     const ms = Date.parse(label);
     return Number.isFinite(ms) ? ms : undefined;
   }
@@ -88,6 +94,8 @@ export function parseTime(label: string | null | undefined, now: number, options
   if (!text || text.length > 60) return undefined;
 
   // ISO 8601 (Snapchat <time datetime>, WhatsApp data attributes).
+  const date = ISO_DATE.exec(text);
+  if (date) return dateIn(now, Number(date[1]), Number(date[2]) - 1, Number(date[3]));
   if (/^\d{4}-\d{2}-\d{2}(t|\s|$)/.test(text)) {
     const ms = Date.parse(text.toUpperCase());
     return Number.isFinite(ms) ? ms : undefined;
@@ -108,12 +116,13 @@ export function parseTime(label: string | null | undefined, now: number, options
     if (unit) return now - Number(relative[1]) * unit[1];
   }
 
-  // Clock: "10:42", "10:42 pm", "22:15".
-  const clock = text.match(/^(\d{1,2})[:.h](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?$/);
+  // Clock: "10:42", "10:42 pm", "22:15"; the day period after it ("8:28 p. m." in Spanish, "ÖS"
+  // in Turkish, "م" in Arabic) or before it ("오후 10:42", "下午10:42", "午後10:42").
+  const clock = text.match(/^(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})[:.h](\d{2})\s*(am|pm|a\.\s?m\.|p\.\s?m\.|öö|ös|ص|م)?$/);
   if (clock) {
-    let hours = Number(clock[1]);
-    const minutes = Number(clock[2]);
-    const meridiem = clock[3]?.replace(/\./g, '');
+    let hours = Number(clock[2]);
+    const minutes = Number(clock[3]);
+    const meridiem = PERIODS[(clock[4] ?? clock[1] ?? '').replace(/[.\s]/g, '')];
     if (meridiem === 'pm' && hours < 12) hours += 12;
     if (meridiem === 'am' && hours === 12) hours = 0;
     if (hours > 23 || minutes > 59) return undefined;
@@ -147,20 +156,31 @@ export function parseTime(label: string | null | undefined, now: number, options
   const cjk = text.match(/^(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/);
   if (cjk) return dateIn(now, cjk[1] ? Number(cjk[1]) : undefined, Number(cjk[2]) - 1, Number(cjk[3]));
 
-  // Numeric: "3/6/25", "03/06/2025", "3.6.25".
-  const numeric = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/);
+  // Year first: "2023/12/20" (English (South Africa)), "2026/6/3".
+  const yearFirst = text.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/);
+  if (yearFirst) return dateIn(now, Number(yearFirst[1]), Number(yearFirst[2]) - 1, Number(yearFirst[3]));
+
+  // Numeric: "3/6/25", "03/06/2025", "3.6.25". Dotted dates are day-first in every language that
+  // writes them; a date read month-first that lies in the future is read day-first (a list shows
+  // past times).
+  const numeric = text.match(/^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{2}|\d{4})$/);
   if (numeric) {
     const a = Number(numeric[1]);
-    const b = Number(numeric[2]);
-    const order = options.dateOrder ?? 'mdy';
+    const b = Number(numeric[3]);
+    const order = numeric[2] === '.' ? 'dmy' : (options.dateOrder ?? 'mdy');
     let [month, day] = order === 'mdy' ? [a, b] : [b, a];
     if (month > 12 && day <= 12) [month, day] = [day, month];
-    let year = Number(numeric[3]);
+    let year = Number(numeric[4]);
     if (year < 100) year += 2000;
-    return dateIn(now, year, month - 1, day);
+    const read = dateIn(now, year, month - 1, day);
+    if (read !== undefined && read > now + DAY && day <= 12) return dateIn(now, year, day - 1, month) ?? read;
+    return read;
   }
   return undefined;
 }
+
+// Day periods, by what the clock's label writes ("a. m." and "p. m." without dots and spaces).
+const PERIODS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', öö: 'am', ös: 'pm', ص: 'am', م: 'pm', 오전: 'am', 오후: 'pm', 上午: 'am', 下午: 'pm', 午前: 'am', 午後: 'pm' };
 
 /** Local midnight of a calendar date; without a year, the latest such date not after now. */
 function dateIn(now: number, year: number | undefined, month: number, day: number): number | undefined {
