@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, waitFor, type Extension } from './harness';
 import type { PagePlatform } from './editors/platforms';
-import { composerFocused, insertByKeyboard, openEditorPage, stateBecomes } from './overlay-helpers';
+import { askFromPopup, composerFocused, insertByKeyboard, openEditorPage, stateBecomes } from './overlay-helpers';
 import { reply, seedReplies, useCounts } from './replies-seed';
 
 // Inserting into the four editor kinds, each the real thing (Lexical 0.39, Draft.js 0.11.7, a React
@@ -128,13 +128,7 @@ test('the popup can insert into the page and read its context', async () => {
   const opened = await openEditorPage(ext, 'instagram');
   await opened.page.click(opened.spec.composer);
   const popup = await ext.openPopup();
-  const answers = await popup.evaluate(async (url) => {
-    const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
-    const [tab] = await c.tabs.query({ url });
-    const context = await c.tabs.sendMessage(tab!.id!, { type: 'page:context' });
-    const insert = await c.tabs.sendMessage(tab!.id!, { type: 'composer:insert', text: 'From the popup\nline 2', replyId: 'other' });
-    return { context, insert };
-  }, opened.spec.url);
+  const answers = await askFromPopup(popup, opened.spec.url, 'From the popup\nline 2');
   expect(answers.context).toEqual({
     platform: 'instagram',
     contact: { name: 'Ana López', firstName: 'Ana', lastName: 'López' },

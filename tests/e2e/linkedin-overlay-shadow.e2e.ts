@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { askFromPopup } from './overlay-helpers';
 import { launchExtension, type Extension } from './harness';
 
 /**
@@ -39,13 +40,7 @@ test('a bubble inside the overlay\'s shadow root: the popup reads its person and
     box.focus();
   });
   const popup = await ext.openPopup();
-  const answers = await popup.evaluate(async (url) => {
-    const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
-    const [tab] = await c.tabs.query({ url });
-    const context = await c.tabs.sendMessage(tab!.id!, { type: 'page:context' });
-    const insert = await c.tabs.sendMessage(tab!.id!, { type: 'composer:insert', text: 'Hi Jane, yes it is!', replyId: 'other' });
-    return { context, insert };
-  }, FEED);
+  const answers = await askFromPopup(popup, FEED, 'Hi Jane, yes it is!');
   expect(answers.context).toMatchObject({
     platform: 'linkedin',
     contact: { name: 'Jane Doe', firstName: 'Jane', lastName: 'Doe', handle: 'jane-doe-1a2b3c' },

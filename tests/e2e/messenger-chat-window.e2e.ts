@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { askFromPopup } from './overlay-helpers';
 import { launchExtension, type Extension } from './harness';
 
 /**
@@ -29,13 +30,7 @@ test("a chat window over the feed: the popup reads its person and inserts into i
   const page = await ext.openPlatform(FEED, { html: PAGE });
   await page.click('#chat');
   const popup = await ext.openPopup();
-  const answers = await popup.evaluate(async (url) => {
-    const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
-    const [tab] = await c.tabs.query({ url });
-    const context = await c.tabs.sendMessage(tab!.id!, { type: 'page:context' });
-    const insert = await c.tabs.sendMessage(tab!.id!, { type: 'composer:insert', text: 'Hi Ana, it is!', replyId: 'other' });
-    return { context, insert };
-  }, FEED);
+  const answers = await askFromPopup(popup, FEED, 'Hi Ana, it is!');
   expect(answers.context).toMatchObject({ platform: 'messenger', contact: { name: 'Ana López', firstName: 'Ana', lastName: 'López' }, composer: true });
   expect(answers.insert).toMatchObject({ ok: true });
   expect(await page.evaluate(() => [document.getElementById('chat')!.textContent, document.getElementById('comment')!.textContent])).toEqual(['Hi Ana, it is!', '']);

@@ -82,3 +82,20 @@ export async function insertByKeyboard(opened: OpenedPage, query: string): Promi
 export async function insertionDone(page: Page): Promise<void> {
   await page.waitForSelector('dm-desk-overlay:not([data-busy])', { state: 'attached' });
 }
+
+/**
+ * What the popup asks a tab as the user opens it and presses Insert: the page's context (platform,
+ * contact, composer), then the insertion of `text` (as the reply `replyId`).
+ */
+export async function askFromPopup(popup: Page, url: string, text: string, replyId = 'other'): Promise<{ context: unknown; insert: unknown }> {
+  return popup.evaluate(
+    async ({ url, text, replyId }) => {
+      const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      const [tab] = await c.tabs.query({ url });
+      const context = await c.tabs.sendMessage(tab!.id!, { type: 'page:context' });
+      const insert = await c.tabs.sendMessage(tab!.id!, { type: 'composer:insert', text, replyId });
+      return { context, insert };
+    },
+    { url, text, replyId },
+  );
+}
